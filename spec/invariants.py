@@ -1,0 +1,528 @@
+"""The invariant catalog: every rule of the specification, with a stable id.
+
+Ids (``ASMB-SUPPLY-01`` style: program, topic, number) are public API that governance proposals
+cite: they are never renumbered, only retired. Each :class:`Invariant` has a one-sentence
+statement, a seed citation, a formula for readers, and how it is established:
+
+* a **symbolic** invariant carries a ``prove`` function that SymPy runs against the parameters
+  (exact simplification, solving, or exact evaluation over a finite domain -- never float
+  sampling); ``asmb-spec report`` runs every one and fails if one does not hold;
+* a **state** invariant is a property of contract state; the stateful tests check it after every
+  step through the checkers the contracts register (see ``contracts.invariants``).
+
+An invariant may be both. A test (``tests/unit/test_catalog.py``) fails if an entry is checked
+by no test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Final
+
+import sympy
+
+from spec import derivations as dv
+from spec.derivations import COMMISSION, D1, FRACTION, INFLATION, PERFORMANCE, ST
+from spec.parameters import Environment, default_environment
+from spec.parameters import symbol as P  # noqa: N812  (P(...) reads as the parameter)
+from spec.sources import SEED_ASSEMBLY, SEED_IOTASRB, SEED_STAKING, FixtureField, SeedQuote, Source
+
+
+class Verdict(Enum):
+    PROVED = "proved"
+    REFUTED = "refuted"
+
+
+@dataclass(frozen=True)
+class Proof:
+    """The outcome of proving one invariant under one set of parameter values."""
+
+    verdict: Verdict
+    method: str
+    detail: str
+
+    @property
+    def holds(self) -> bool:
+        return self.verdict is Verdict.PROVED
+
+
+Prover = Callable[[Environment], Proof]
+
+
+@dataclass(frozen=True)
+class Invariant:
+    """One rule of the specification."""
+
+    id: str
+    program: str
+    statement: str
+    citation: Source
+    formula: str
+    prove: Prover | None = None
+    state: bool = False
+
+    @property
+    def symbolic(self) -> bool:
+        return self.prove is not None
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(k for k, on in (("symbolic", self.symbolic), ("state", self.state)) if on)
+
+    def check(self, environment: Environment | None = None) -> Proof:
+        """Prove a symbolic invariant under ``environment`` (the published parameters if None)."""
+        if self.prove is None:
+            raise TypeError(f"{self.id} is a state invariant: the stateful tests check it")
+        return self.prove(default_environment() if environment is None else environment)
+
+
+# --------------------------------------------------------------------------- proof helpers
+
+
+def _verdict(ok: bool) -> Verdict:
+    return Verdict.PROVED if ok else Verdict.REFUTED
+
+
+def _subs(expression: Any, environment: Environment) -> Any:
+    names = {str(s) for s in expression.free_symbols}
+    return expression.subs({P(n): environment[n] for n in names if n in environment})
+
+
+def identity(lhs: Any, rhs: Any, rewrite: Any = None) -> Prover:
+    """Prove ``lhs == rhs`` for *all* parameter values: ``simplify(lhs - rhs) == 0``."""
+
+    def prove(_: Environment) -> Proof:
+        difference = lhs - rhs
+        if rewrite is not None:
+            difference = difference.rewrite(rewrite)
+        ok = sympy.simplify(difference) == 0
+        return Proof(_verdict(ok), "symbolic identity", f"simplify({lhs} - ({rhs})) = 0")
+
+    return prove
+
+
+def exact(relations: Callable[[Environment], Sequence[tuple[str, Any]]]) -> Prover:
+    """Prove relations by exact rational evaluation at the given parameter values.
+
+    ``relations`` returns ``(label, relation)`` pairs; each relation must evaluate to SymPy
+    ``true`` with no free symbols left (no floats are ever involved).
+    """
+
+    def prove(environment: Environment) -> Proof:
+        failed: list[str] = []
+        for label, relation in relations(environment):
+            value = _subs(relation, environment) if hasattr(relation, "free_symbols") else relation
+            if value is not sympy.true and value is not True:
+                failed.append(label)
+        if failed:
+            return Proof(Verdict.REFUTED, "exact evaluation", "fails: " + "; ".join(failed))
+        labels = "; ".join(label for label, _ in relations(environment))
+        return Proof(Verdict.PROVED, "exact evaluation", labels)
+
+    return prove
+
+
+def all_of(*provers: Prover) -> Prover:
+    """Prove every part; the verdict is the conjunction, the method lists the parts."""
+
+    def prove(environment: Environment) -> Proof:
+        proofs = [p(environment) for p in provers]
+        ok = all(p.holds for p in proofs)
+        method = " + ".join(dict.fromkeys(p.method for p in proofs))
+        detail = " | ".join(p.detail for p in proofs)
+        return Proof(_verdict(ok), method, detail)
+
+    return prove
+
+
+def _d(derivation_id: str, environment: Environment) -> Any:
+    return dv.evaluate(derivation_id, environment)
+
+
+def _eq(a: Any, b: Any) -> Any:
+    return sympy.Eq(sympy.sympify(a), sympy.sympify(b))
+
+
+# --------------------------------------------------------------------------- the proofs
+
+
+def _prove_cap_fraction(environment: Environment) -> Proof:
+    """Solve f · full ≤ cap over f ≥ 0 and compare the boundary with PRE-CAP-BINDING-FRACTION."""
+    full = _d("PRE-FULL-STAKE-ASMB", environment)
+    cap = _d("PRE-CAP-AMOUNT", environment)
+    boundary = _d("PRE-CAP-BINDING-FRACTION", environment)
+    f = sympy.Symbol("f", real=True)
+    solution = sympy.solve_univariate_inequality(f * full <= cap, f, relational=False)
+    expected = sympy.Interval(-sympy.oo, boundary)
+    ok = solution == expected and boundary < 1
+    detail = f"solve(f·full ≤ cap) = {solution}; f* = {boundary} < 1"
+    return Proof(_verdict(ok), "solve", detail)
+
+
+def _prove_split_range(environment: Environment) -> Proof:
+    """D_1 + allocation(D_1) = 20 B for all D_1, and allocation ≥ 12 B exactly when D_1 ≤ cap."""
+    d = sympy.Symbol("d", real=True)
+    stakers = _d("ASMB-ALLOCATION-IOTA-STAKERS", environment)
+    planned = environment["POSTLAUNCH_PLANNED"]
+    cap = _d("PRE-CAP-AMOUNT", environment)
+    allocation = dv.get("POST-ALLOCATION").symbolic(environment).subs(D1, d)
+    total_ok = sympy.simplify(d + allocation - stakers) == 0
+    solution = sympy.solve_univariate_inequality(allocation >= planned, d, relational=False)
+    ok = total_ok and solution == sympy.Interval(-sympy.oo, cap)
+    detail = f"D_1 + allocation - 20 B = 0; solve(allocation ≥ 12 B) = {solution}"
+    return Proof(_verdict(ok), "symbolic identity + solve", detail)
+
+
+def _prove_yearly_provision(environment: Environment) -> Proof:
+    """Sum the 365 cumulative-floor epoch mints of year 1 exactly and compare with floor(S r)."""
+    supply = sympy.Integer(environment["ASMB_INITIAL_SUPPLY"])
+    rate = environment["ASMB_INFLATION_RATE"]
+    epochs = int(environment["ASMB_EPOCHS_PER_YEAR"])
+    minted = [
+        sympy.floor(supply * rate * (k + 1) / epochs) - sympy.floor(supply * rate * k / epochs)
+        for k in range(epochs)
+    ]
+    provision = sympy.floor(supply * rate)
+    ok = sum(minted) == provision and all(m >= 0 for m in minted)
+    detail = f"Σ over {epochs} epochs of (F(k+1) − F(k)) = {sum(minted)} = floor(S·r) = {provision}"
+    return Proof(_verdict(ok), "exact evaluation over the finite domain", detail)
+
+
+# --------------------------------------------------------------------------- the catalog
+
+_S = P("ASMB_INITIAL_SUPPLY")
+_A = P("IOTA_STAKERS_SHARE")
+_C = P("COMMUNITY_SHARE")
+_DAYS = P("POSTLAUNCH_DAYS")
+_X = sympy.Symbol("x", integer=True, nonnegative=True)
+_IOTASRB = dv.get("IOTASRB").expression
+_IOTASRB_V = dv.get("IOTASRB-V").expression
+_A1, _B1 = sympy.symbols("a b", nonnegative=True)
+
+
+def _deployed_round_lengths(environment: Environment) -> list[tuple[str, Any]]:
+    window = _d("PRE-WINDOW-MILESTONES", environment)
+    prefixes = [f"ASSEMBLY_R{n}" for n in range(1, 7)] + ["SHIMMER_GENESIS"]
+    return [("window = 777,600", _eq(window, 777_600))] + [
+        (
+            f"{prefix} end − start = window",
+            _eq(environment[f"{prefix}_END"] - environment[f"{prefix}_START"], window),
+        )
+        for prefix in prefixes
+    ]
+
+
+def _widths(environment: Environment) -> list[tuple[str, Any]]:
+    pairs: list[tuple[str, Any]] = []
+    for derivation in dv.DERIVATIONS:
+        if derivation.width:
+            value = derivation.evaluate(environment)
+            pairs.append((f"{derivation.id} < 2^128", sympy.Lt(value, dv.U128_MAX + 1)))
+    pairs.append(
+        (
+            "pre-launch event total < 2^64",
+            sympy.Lt(_d("WIDTH-PRE-EVENT-TOTAL", environment), dv.U64_MAX + 1),
+        )
+    )
+    pairs.append(
+        (
+            "10-year ASMB supply < 2^64",
+            sympy.Lt(_d("ASMB-SUPPLY-10Y", environment), dv.U64_MAX + 1),
+        )
+    )
+    return pairs
+
+
+INVARIANTS: Final[tuple[Invariant, ...]] = (
+    Invariant(
+        "ASMB-SUPPLY-01",
+        "supply",
+        "The genesis allocations (IOTA stakers, community, and the remainder the seeds leave "
+        "unassigned) are each non-negative and add up to the initial supply exactly.",
+        SeedQuote(SEED_STAKING, "total initial Assembly supply of 100 billion tokens"),
+        "A·S + C·S + (1 − A − C)·S = S,  1 − A − C ≥ 0",
+        all_of(
+            identity(_A * _S + _C * _S + (1 - _A - _C) * _S, _S),
+            exact(
+                lambda env: [
+                    (
+                        "unassigned ≥ 0",
+                        sympy.Ge(_d("ASMB-ALLOCATION-UNASSIGNED", env), 0),
+                    )
+                ]
+            ),
+        ),
+        state=True,
+    ),
+    Invariant(
+        "ASMB-SPLIT-01",
+        "supply",
+        "The pre-launch maximum (8 % of the supply) and the planned post-launch amount (12 B) "
+        "add up to the IOTA stakers' share (20 %).",
+        SeedQuote(SEED_STAKING, "the already planned 12 billion ASMB tokens to IOTA stakers"),
+        "8 %·S + 12 B = 20 %·S",
+        exact(
+            lambda env: [
+                (
+                    "8 % + 12 B / S = 20 %",
+                    _eq(_d("ASMB-SPLIT-PLANNED-SHARE", env), env["IOTA_STAKERS_SHARE"]),
+                )
+            ]
+        ),
+    ),
+    Invariant(
+        "ASMB-SPLIT-02",
+        "supply",
+        "For any phase-1 total D_1, phase 1 and the post-launch allocation add up to the IOTA "
+        "stakers' 20 %, and the post-launch allocation is at least the planned 12 B exactly when "
+        "D_1 is within the 8 % maximum.",
+        SeedQuote(
+            SEED_STAKING,
+            "the remaining ASMB tokens will be distributed in addition to the already planned "
+            "12 billion ASMB tokens",
+        ),
+        "D_1 + (20 B − D_1) = 20 B;  20 B − D_1 ≥ 12 B ⇔ D_1 ≤ 8 B",
+        _prove_split_range,
+    ),
+    Invariant(
+        "PRE-WINDOW-01",
+        "prelaunch",
+        "The pre-launch window is 90 days of 10-second milestones, 777,600 milestones, and every "
+        "deployed round counts exactly that many milestones (end − start).",
+        SeedQuote(SEED_STAKING, "generated Assembly and Shimmer tokens for 90 days"),
+        "90 · 86 400 / 10 = 777 600 = end − start",
+        exact(_deployed_round_lengths),
+    ),
+    Invariant(
+        "PRE-CAP-01",
+        "prelaunch",
+        "With a fraction f of the IOTA supply staked for the whole window, the uncapped phase-1 "
+        "total stays within the 8 % maximum exactly when f ≤ f* (PRE-CAP-BINDING-FRACTION), and "
+        "f* < 1: the seed's rate alone does not keep the maximum, so the seed profile caps it.",
+        SeedQuote(
+            SEED_STAKING,
+            "maximum 8 billion if 100% of the IOTA supply has been staked for Assembly",
+        ),
+        "f · supply · rate · 777 600 ≤ 8 %·S  ⇔  f ≤ f*,  f* < 1",
+        _prove_cap_fraction,
+    ),
+    Invariant(
+        "POST-PAYOUT-01",
+        "postlaunch",
+        "639 daily payouts of floor((20 B − D_1)/639) µASMB plus the dust (20 B − D_1) mod 639 "
+        "equal the post-launch allocation exactly, and the dust is less than 639 µASMB.",
+        SeedQuote(SEED_STAKING, "The ASMB distribution during the second staking period"),
+        "639 · ⌊x/639⌋ + (x mod 639) = x,  0 ≤ x mod 639 < 639",
+        all_of(
+            identity(_DAYS * sympy.floor(_X / _DAYS) + sympy.Mod(_X, _DAYS), _X, sympy.floor),
+            exact(
+                lambda env: [
+                    ("dust ≥ 0", sympy.Ge(_d("POST-DUST", env), 0)),
+                    ("dust < days", sympy.Lt(_d("POST-DUST", env), env["POSTLAUNCH_DAYS"])),
+                ]
+            ),
+        ),
+        state=True,
+    ),
+    Invariant(
+        "POST-PAYOUT-02",
+        "postlaunch",
+        "The seed's worked example is reproduced: with D_1 = 6 B ASMB, 14 B ASMB remain and the "
+        "daily payout is 21,909,233 whole ASMB.",
+        SeedQuote(SEED_STAKING, "21.909.233 ASMB tokens to the IOTA stakers over 639 days"),
+        "20 B − 6 B = 14 B,  ⌊⌊14 B / 639⌋ / 10^6⌋ = 21 909 233",
+        exact(
+            lambda env: [
+                (
+                    "remaining = 14 B",
+                    _eq(_d("POST-ALLOCATION", env), env["POSTLAUNCH_EXAMPLE_REMAINING"]),
+                ),
+                (
+                    "daily = 21,909,233 ASMB",
+                    _eq(_d("POST-DAILY-PAYOUT-ASMB", env), env["POSTLAUNCH_EXAMPLE_DAILY"]),
+                ),
+            ]
+        ),
+    ),
+    Invariant(
+        "POST-DAYS-01",
+        "postlaunch",
+        "The seed's 639 days are its 21 months rounded: ceil(21 · 365/12) = floor(21 · 365.25/12) "
+        "= 639.",
+        SeedQuote(SEED_STAKING, "IOTA staking for ASMB will be possible for 21 more months"),
+        "⌈21 · 365/12⌉ = ⌊21 · 365.25/12⌋ = 639",
+        exact(
+            lambda env: [
+                (
+                    "ceil(638.75) = 639",
+                    _eq(sympy.ceiling(_d("POST-DAYS-365", env)), env["POSTLAUNCH_DAYS"]),
+                ),
+                (
+                    "floor(639.1875) = 639",
+                    _eq(sympy.floor(_d("POST-DAYS-365.25", env)), env["POSTLAUNCH_DAYS"]),
+                ),
+            ]
+        ),
+    ),
+    Invariant(
+        "ASMB-INFLATION-01",
+        "inflation",
+        "Under the adopted yearly-provision convention, a year's per-epoch mints (differences of "
+        "cumulative floors) add up to exactly floor(S · r): the yearly inflation is the rate "
+        "itself, never more.",
+        SeedQuote(SEED_STAKING, "The yearly inflation of the Assembly supply is set to 8%."),
+        "Σ_{k<365} (⌊S r (k+1)/365⌋ − ⌊S r k/365⌋) = ⌊S r⌋",
+        _prove_yearly_provision,
+    ),
+    Invariant(
+        "ASMB-INFLATION-02",
+        "inflation",
+        "Minting r/365 of the current supply every epoch would compound to more than r a year; "
+        "the adopted convention does not drift.",
+        SeedQuote(SEED_STAKING, "The yearly inflation of the Assembly supply is set to 8%."),
+        "(1 + r/365)^365 − 1 > r for r > 0",
+        exact(
+            lambda env: [
+                (
+                    "nominal compounding exceeds r",
+                    sympy.Gt(
+                        _d("ASMB-INFLATION-NOMINAL-EFFECTIVE", env).doit(),
+                        env["ASMB_INFLATION_RATE"],
+                    )
+                    if env["ASMB_INFLATION_RATE"] > 0
+                    else sympy.true,
+                ),
+            ]
+        ),
+    ),
+    Invariant(
+        "ASMB-INFLATION-03",
+        "inflation",
+        "Flooring each year's provision keeps the supply after n years at most n µASMB below the "
+        "closed form S_0 (1 + r)^n (shown for n = 10).",
+        SeedQuote(SEED_STAKING, "The yearly inflation of the Assembly supply is set to 8%."),
+        "0 ≤ S_0 (1 + r)^10 − S_10 < 10",
+        exact(
+            lambda env: [
+                (
+                    "0 ≤ closed − floored",
+                    sympy.Ge(
+                        _d("ASMB-SUPPLY-10Y-CLOSED-FORM", env) - _d("ASMB-SUPPLY-10Y", env), 0
+                    ),
+                ),
+                (
+                    "closed − floored < 10",
+                    sympy.Lt(
+                        _d("ASMB-SUPPLY-10Y-CLOSED-FORM", env) - _d("ASMB-SUPPLY-10Y", env), 10
+                    ),
+                ),
+            ]
+        ),
+    ),
+    Invariant(
+        "SMR-GENESIS-01",
+        "shimmer",
+        "The Shimmer genesis split is exact to the glow: stakers + DAO + TEA = total, the stakers "
+        "hold exactly 80 %, the odd glow goes to the DAO, and the derived figures are TIP-32's.",
+        FixtureField(
+            "README.md",
+            "",
+            "the odd glow went to the DAO",
+        ),
+        "stakers + ⌈total/10⌉ + (total − stakers − ⌈total/10⌉) = total",
+        exact(
+            lambda env: [
+                (
+                    "total = TIP-32 total",
+                    _eq(_d("SMR-GENESIS-TOTAL", env), env["SHIMMER_GENESIS_SUPPLY"]),
+                ),
+                ("DAO = TIP-32 DAO", _eq(_d("SMR-GENESIS-DAO", env), env["SHIMMER_GENESIS_DAO"])),
+                ("TEA = TIP-32 TEA", _eq(_d("SMR-GENESIS-TEA", env), env["SHIMMER_GENESIS_TEA"])),
+                (
+                    "stakers + DAO + TEA = total",
+                    _eq(
+                        env["SHIMMER_GENESIS_STAKERS"]
+                        + env["SHIMMER_GENESIS_DAO"]
+                        + env["SHIMMER_GENESIS_TEA"],
+                        env["SHIMMER_GENESIS_SUPPLY"],
+                    ),
+                ),
+                (
+                    "stakers = 80 % exactly",
+                    _eq(
+                        env["SHIMMER_GENESIS_STAKERS"],
+                        env["SHIMMER_GENESIS_SUPPLY"] * env["SHIMMER_STAKERS_SHARE"],
+                    ),
+                ),
+                (
+                    "0 ≤ DAO − TEA ≤ 1",
+                    sympy.And(
+                        sympy.Ge(env["SHIMMER_GENESIS_DAO"] - env["SHIMMER_GENESIS_TEA"], 0),
+                        sympy.Le(env["SHIMMER_GENESIS_DAO"] - env["SHIMMER_GENESIS_TEA"], 1),
+                    ),
+                ),
+            ]
+        ),
+    ),
+    Invariant(
+        "IOTASRB-01",
+        "iotasrb",
+        "A validator's rate never exceeds the benchmark: IOTASRB − IOTASRB(v) = IOTASRB · (a + "
+        "b(1 − a)) with a = 1 − p and b = cr, a sum of non-negative terms on [0, 1]².",
+        SeedQuote(
+            SEED_IOTASRB,
+            "Staking Rewards calculates the IOTASRB for each validator based on their individual "
+            "performance and commission rate.",
+        ),
+        "IOTASRB − IOTASRB(v) = IOTASRB · (a + b (1 − a)) ≥ 0",
+        identity(
+            (_IOTASRB - _IOTASRB_V).subs({PERFORMANCE: 1 - _A1, COMMISSION: _B1}),
+            _IOTASRB * (_A1 + _B1 * (1 - _A1)),
+        ),
+    ),
+    Invariant(
+        "IOTASRB-02",
+        "iotasrb",
+        "The intended real rate is the Fisher form (1 + IOTASRB)/(1 + i) − 1 = (IOTASRB − i)/"
+        "(1 + i); the seed's literal reading IOTASRB/(1 + i) exceeds it by exactly i/(1 + i).",
+        SeedQuote(
+            SEED_IOTASRB,
+            "The real reward rate calculates the IOTASRB adjusted for inflation in the network.",
+        ),
+        "(1 + R)/(1 + i) − 1 = (R − i)/(1 + i);  R/(1 + i) − real = i/(1 + i)",
+        all_of(
+            identity(dv.get("IOTASRB-REAL").expression, (_IOTASRB - INFLATION) / (1 + INFLATION)),
+            identity(
+                dv.get("IOTASRB-REAL-LITERAL").expression - dv.get("IOTASRB-REAL").expression,
+                INFLATION / (1 + INFLATION),
+            ),
+        ),
+    ),
+    Invariant(
+        "WIDTH-01",
+        "widths",
+        "Every reward formula's widest intermediate value fits in 128 bits, and every amount that "
+        "an implementation stores (event totals, the 10-year supply) fits in 64 bits.",
+        SeedQuote(SEED_ASSEMBLY, "Stake and secure the entire network and earn staking rewards."),
+        "max intermediate < 2^128,  stored amounts < 2^64",
+        exact(_widths),
+    ),
+)
+
+#: Symbols that are free variables of catalog formulas (documented for readers of the proofs).
+FREE_VARIABLES: Final = (D1, ST, PERFORMANCE, COMMISSION, INFLATION, FRACTION)
+
+BY_ID: Final[dict[str, Invariant]] = {invariant.id: invariant for invariant in INVARIANTS}
+
+
+def get(invariant_id: str) -> Invariant:
+    """The catalog entry with this id."""
+    return BY_ID[invariant_id]
+
+
+def prove_all(environment: Environment | None = None) -> dict[str, Proof]:
+    """Prove every symbolic invariant; the result maps id -> proof."""
+    env = default_environment() if environment is None else environment
+    return {inv.id: inv.check(env) for inv in INVARIANTS if inv.symbolic}

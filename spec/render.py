@@ -1,0 +1,104 @@
+"""Markdown renderings of the specification for the published site.
+
+The docs pages call these functions from ``markdown-exec`` blocks when the site is built, so every
+number, table and formula on the site comes from :mod:`spec` and cannot drift from it. Every
+parameter and invariant gets an HTML anchor equal to its id (``#ASMB_INITIAL_SUPPLY``,
+``#ASMB-SUPPLY-01``), stable across versions so that proposals can link to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import sympy
+
+from spec import coverage
+from spec import derivations as dv
+from spec import invariants as inv
+from spec import parameters as pm
+from spec.exact import format_grouped
+from spec.report import decimal_of, encode_value
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def anchor(identifier: str) -> str:
+    """An id as a self-link that carries the id as its anchor (stable across versions)."""
+    return f"[`{identifier}`](#{identifier}){{#{identifier}}}"
+
+
+def show_value(value: object) -> str:
+    """An exact value for a table: grouped integers, ``p/q`` with a decimal, or an expression."""
+    encoded = encode_value(value)
+    if isinstance(encoded, int):
+        return format_grouped(encoded)
+    decimal = decimal_of(value)
+    if decimal is not None and decimal != encoded:
+        return f"{encoded} (≈ {decimal})"
+    return f"`{encoded}`"
+
+
+def parameter_table(parameters: Iterable[pm.Parameter] = pm.PARAMETERS) -> str:
+    """The parameters as a Markdown table, one anchor per id."""
+    rows = [
+        "| id | value | unit | profile | governance | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in parameters:
+        bounds = (
+            f"{p.governance.minimum} … {p.governance.maximum}" if p.governance is not None else "—"
+        )
+        profiles = ", ".join(sorted(x.value for x in p.profiles))
+        rows.append(
+            f"| {anchor(p.id)} | {show_value(p.value)} | {_cell(p.unit)} | "
+            f"{profiles} | {bounds} | {_cell(p.source.cite())} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def derivation_table(program: str | None = None) -> str:
+    """The derivations (of one program, or all) with their formula and exact value."""
+    rows = ["| id | meaning | formula | value | unit |", "|---|---|---|---|---|"]
+    for d in dv.DERIVATIONS:
+        if program is not None and d.program != program:
+            continue
+        formula = f"${sympy.latex(d.expression)}$"
+        rows.append(
+            f"| {anchor(d.id)} | {_cell(d.meaning)} | {_cell(formula)} | "
+            f"{_cell(show_value(d.evaluate()))} | {_cell(d.unit)} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def invariant_table(tests_dir: Path | None = None, program: str | None = None) -> str:
+    """The invariant catalog: id, statement, citation, formula, verdict and checking tests."""
+    checked = coverage.scan(tests_dir) if tests_dir is not None else {}
+    proofs = inv.prove_all()
+    rows = [
+        "| id | statement | citation | formula | established by |",
+        "|---|---|---|---|---|",
+    ]
+    for i in inv.INVARIANTS:
+        if program is not None and i.program != program:
+            continue
+        how = []
+        if i.id in proofs:
+            how.append(f"{proofs[i.id].verdict.value} ({proofs[i.id].method})")
+        tests = checked.get(i.id, [])
+        if tests:
+            how.append("tests: " + ", ".join(f"`{t}`" for t in tests))
+        rows.append(
+            f"| {anchor(i.id)} | {_cell(i.statement)} | {_cell(i.citation.cite())} "
+            f"| {_cell(i.formula)} | {_cell('; '.join(how))} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def value_of(identifier: str) -> str:
+    """One figure, for use inline in prose: a parameter or derivation id."""
+    if identifier in pm.BY_ID:
+        return show_value(pm.value(identifier))
+    return show_value(dv.evaluate(identifier))

@@ -1,0 +1,46 @@
+"""Shared test configuration: Hypothesis profiles and paths to the seeds and fixtures.
+
+Profiles: ``ci`` (the default: derandomised, bounded, minutes on two cores) and ``deep``
+(``HYPOTHESIS_PROFILE=deep``: many more examples and longer stateful runs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=60,
+    stateful_step_count=40,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "deep",
+    max_examples=2_000,
+    stateful_step_count=200,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS_DIR = SHARED / "seeds"
+SHARED_FIXTURES = SHARED / "fixtures" / "participation-events"
+FIXTURES = REPO / "tests" / "fixtures" / "participation-events"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The seed documents; tests that need them skip, with the reason, when they are absent."""
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("seed documents not found: ../shared/seeds is absent beside the checkout")
+    return SEEDS_DIR
