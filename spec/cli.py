@@ -11,26 +11,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
 
 from spec import __version__
 from spec import parameters as pm
 from spec import report as rp
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A bad argument or input: reported on one line, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
+from spec.commands import participation
+from spec.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
 
 def _command_report(args: argparse.Namespace) -> int:
@@ -60,12 +46,12 @@ def _command_params(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="asmb-spec",
         description="Executable specification of the Assembly (ASMB) tokenomics.",
     )
     parser.add_argument("--version", action="version", version=f"asmb-spec {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     report = commands.add_parser(
         "report", help="every parameter, derivation and invariant verdict (exit 1 if refuted)"
@@ -76,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     params = commands.add_parser("params", help="every parameter with its source")
     params.add_argument("--format", choices=("text", "json"), default="text")
     params.set_defaults(handler=_command_params)
+
+    participation.register(commands)
     return parser
 
 

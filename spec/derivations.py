@@ -164,6 +164,13 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         _FULL_STAKE_ASMB - _CAP,
     ),
     Derivation(
+        "PRE-CAP-SHORTFALL-FLOORED",
+        "prelaunch",
+        "The same shortfall with the node's per-output floor (the whole supply as one output).",
+        "µASMB",
+        _floor(P("IOTA_TOTAL_SUPPLY") * P("PRELAUNCH_ASMB_RATE")) * _WINDOW - _CAP,
+    ),
+    Derivation(
         "PRE-CAP-BINDING-FRACTION",
         "prelaunch",
         "Staked fraction of the IOTA supply (held the whole window) above which the cap binds.",

@@ -200,6 +200,10 @@ _X = sympy.Symbol("x", integer=True, nonnegative=True)
 _IOTASRB = dv.get("IOTASRB").expression
 _IOTASRB_V = dv.get("IOTASRB-V").expression
 _A1, _B1 = sympy.symbols("a b", nonnegative=True)
+# Symbols of the seed cap's proof: n addresses earning r_k, total T, cap C.
+_R = sympy.IndexedBase("r", positive=True)
+_T, _CAPSYM = sympy.symbols("T C", positive=True)
+_K, _NADDR = sympy.symbols("k n", integer=True, positive=True)
 
 
 def _deployed_round_lengths(environment: Environment) -> list[tuple[str, Any]]:
@@ -212,6 +216,42 @@ def _deployed_round_lengths(environment: Environment) -> list[tuple[str, Any]]:
         )
         for prefix in prefixes
     ]
+
+
+def _prove_cap_sum(_: Environment) -> Proof:
+    """Σ_k r_k · C / T = (C / T) · Σ_k r_k = C when Σ_k r_k = T; each floor is ≤ its argument."""
+    scaled = sympy.factor_terms(sympy.Sum(_R[_K] * _CAPSYM / _T, (_K, 1, _NADDR)))
+    total = sympy.Sum(_R[_K], (_K, 1, _NADDR))
+    ok = sympy.simplify(scaled.subs(total, _T) - _CAPSYM) == 0
+    detail = f"{scaled} with Σ r_k = T gives C; ⌊x⌋ ≤ x term by term"
+    return Proof(_verdict(ok), "symbolic identity", detail)
+
+
+def _prove_cap_accounting(environment: Environment) -> Proof:
+    """For every D_1: 20 B − D_1 = 12 B + (C − D_1), with the parameters' values."""
+    stakers = _d("ASMB-ALLOCATION-IOTA-STAKERS", environment)
+    cap = _d("PRE-CAP-AMOUNT", environment)
+    difference = (stakers - D1) - (environment["POSTLAUNCH_PLANNED"] + (cap - D1))
+    ok = sympy.simplify(difference) == 0
+    return Proof(
+        _verdict(ok), "symbolic identity in D_1", f"(20 B − D_1) − (12 B + C − D_1) = {difference}"
+    )
+
+
+def _deployed_overflow_guard(environment: Environment) -> list[tuple[str, Any]]:
+    supply = environment["IOTA_TOTAL_SUPPLY"]
+    pairs: list[tuple[str, Any]] = []
+    prefixes = [f"ASSEMBLY_R{n}" for n in range(1, 7)] + ["SHIMMER_GENESIS"]
+    for prefix in prefixes:
+        rate = environment[f"{prefix}_RATE"]
+        length = environment[f"{prefix}_END"] - environment[f"{prefix}_START"]
+        pairs.append(
+            (
+                f"{prefix}: ⌊S·rate⌋·(end − start) ≤ 2^64 − 1",
+                sympy.Le(sympy.floor(supply * rate) * length, dv.U64_MAX),
+            )
+        )
+    return pairs
 
 
 def _widths(environment: Environment) -> list[tuple[str, Any]]:
@@ -254,7 +294,6 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
                 ]
             ),
         ),
-        state=True,
     ),
     Invariant(
         "ASMB-SPLIT-01",
@@ -309,6 +348,155 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
         _prove_cap_fraction,
     ),
     Invariant(
+        "PRE-EVENT-01",
+        "prelaunch",
+        "An event is accepted only as the node accepts it: commence < start < end, a staking "
+        "numerator and denominator both non-zero and a symbol of 3 to 10 bytes, ballots of 1 to 10 "
+        "questions of 2 to 10 unique answers none of them 0 or 255, strings within the node's "
+        "limits; anything else is rejected with INVALID_EVENT.",
+        FixtureField("README.md", "", "BLAKE2b-256 of the event's binary serialization"),
+        "commence < start < end ∧ numerator ≠ 0 ∧ denominator ≠ 0 ∧ 3 ≤ |symbol| ≤ 10",
+        state=True,
+    ),
+    Invariant(
+        "PRE-EVENT-02",
+        "prelaunch",
+        "The node's overflow guard holds for every accepted staking event: the whole IOTA supply "
+        "staked for the whole event earns floor(S · numerator / denominator) · (end − start) ≤ "
+        "2^64 − 1, and every deployed event passes it.",
+        FixtureField(
+            "README.md",
+            "",
+            "The node refused events whose per-milestone reward on the whole supply",
+        ),
+        "numerator ≤ ⌊(2^64−1)/S⌋ ∧ ⌊S·num/den⌋ · (end − start) ≤ 2^64 − 1",
+        exact(_deployed_overflow_guard),
+        state=True,
+    ),
+    Invariant(
+        "PRE-EVENT-03",
+        "prelaunch",
+        "An event's id is the BLAKE2b-256 digest of its binary serialization, and the ids of the "
+        "seven deployed staking events and the two votes are the ones the node software and wallet "
+        "published.",
+        FixtureField("README.md", "", "BLAKE2b-256 of the event's binary serialization"),
+        "id = BLAKE2b-256(serialize(event))",
+        state=True,
+    ),
+    Invariant(
+        "PRE-REWARD-01",
+        "prelaunch",
+        "An output's reward is floor(amount · numerator / denominator) per counted milestone, the "
+        "counted milestones being max(start + 1, booked) ≤ m ≤ min(at, end, spent − 1): the "
+        "closed form equals a milestone-by-milestone walk.",
+        FixtureField("README.md", "", "Per output, per milestone, floored."),
+        "reward = ⌊a·n/d⌋ · |[max(s+1, b), min(at, e, x−1)]|",
+        state=True,
+    ),
+    Invariant(
+        "PRE-REWARD-02",
+        "prelaunch",
+        "Results list exactly the addresses whose summed rewards reach the required minimum, and "
+        "their total is the sum of the listed rewards.",
+        FixtureField("README.md", "", "an address whose sum over the event is below"),
+        "listed = {addr : Σ rewards ≥ min},  total = Σ listed",
+        state=True,
+    ),
+    Invariant(
+        "PRE-REWARD-03",
+        "prelaunch",
+        "Rewards never decrease with time, and an output's reward never decreases with its amount.",
+        SeedQuote(SEED_STAKING, "This happens at a fixed rate for every IOTA token staked."),
+        "m ≤ m' ⇒ r(m) ≤ r(m'),  a ≤ a' ⇒ r(a) ≤ r(a')",
+        state=True,
+    ),
+    Invariant(
+        "PRE-REWARD-04",
+        "prelaunch",
+        "Flooring per output per milestone never pays an address more than flooring its exact "
+        "total once: Σ ⌊a_o·n/d⌋·c_o ≤ ⌊Σ a_o·n/d·c_o⌋.",
+        FixtureField("README.md", "", "The floor is taken per output"),
+        "Σ_o ⌊a_o r⌋ c_o ≤ ⌊Σ_o a_o r c_o⌋",
+        state=True,
+    ),
+    Invariant(
+        "PRE-RESULTS-01",
+        "prelaunch",
+        "A results checksum is SHA-256 over the event id, the milestone index (u32 LE), the "
+        "symbol, and each listed address in ascending order as 64 hex characters with its amount "
+        "(u64 LE); the published round-6 result verifies bit-exactly.",
+        FixtureField("README.md", "", "SHA-256 over: the 32-byte event id"),
+        "checksum = SHA-256(id ‖ u32(m) ‖ symbol ‖ (hex(addr) ‖ u64(amount))*)",
+        state=True,
+    ),
+    Invariant(
+        "PRE-CAP-02",
+        "prelaunch",
+        "The seed profile never distributes more than the 8 % maximum: each listed reward r "
+        "becomes ⌊r·C/T⌋ when the total T exceeds C, so Σ ⌊r·C/T⌋ ≤ C.",
+        SeedQuote(
+            SEED_STAKING,
+            "a maximum of 8% of the Assembly supply can be distributed to IOTA token stakers",
+        ),
+        "Σ_a ⌊r_a C / T⌋ ≤ Σ_a r_a C / T = C",
+        _prove_cap_sum,
+        state=True,
+    ),
+    Invariant(
+        "PRE-CAP-03",
+        "prelaunch",
+        "Every unit of the 8 % maximum is accounted for: the distributed D_1 plus the "
+        "undistributed C − D_1 equal C, and the undistributed part flows into the post-launch "
+        "allocation 20 B − D_1 = 12 B + (C − D_1).",
+        SeedQuote(
+            SEED_STAKING,
+            "the remaining ASMB tokens will be distributed in addition to the already planned "
+            "12 billion ASMB tokens",
+        ),
+        "D_1 + (C − D_1) = C,  20 B − D_1 = 12 B + (C − D_1)",
+        _prove_cap_accounting,
+        state=True,
+    ),
+    Invariant(
+        "SMR-GENESIS-02",
+        "shimmer",
+        "The genesis contract derives TIP-32's split from the stakers' total alone: the DAO and "
+        "TEA receive floor(S/4) between them, the odd glow to the DAO; the seed profile gives the "
+        "stakers 100 %.",
+        FixtureField("README.md", "", "after the Shimmer funding vote"),
+        "extra = ⌊S · 20/80⌋,  DAO = ⌈extra/2⌉,  TEA = extra − DAO",
+        state=True,
+    ),
+    Invariant(
+        "BALLOT-COUNT-01",
+        "governance",
+        "A ballot weighs each output floor(amount / 1000) per answer; an answer's accumulated "
+        "weight is its current weight summed over the counted milestones start < m ≤ end, equal to "
+        "a milestone-by-milestone walk.",
+        FixtureField("events/vote/governance_01.json", "/payload/type"),
+        "accumulated = Σ_o ⌊a_o/1000⌋ · counted(o)",
+        state=True,
+    ),
+    Invariant(
+        "BALLOT-COUNT-02",
+        "governance",
+        "A ballot's status checksum is SHA-256 over the event id, the milestone index, and per "
+        "question its index and each answer's value, current and accumulated; the published "
+        "results of both deployed votes verify.",
+        FixtureField("results/vote/shimmer_funding.json", "/checksum"),
+        "checksum = SHA-256(id ‖ u32(m) ‖ (u8(q) ‖ (u8(v) ‖ u64(cur) ‖ u64(acc))*)*)",
+        state=True,
+    ),
+    Invariant(
+        "BALLOT-COUNT-03",
+        "governance",
+        "A ballot's winning answer is the defined answer with the highest accumulated weight once "
+        "the event has ended: 'Build' won the treasury vote and 'Yes' the Shimmer funding vote.",
+        FixtureField("events/vote/shimmer_funding.json", "/payload/questions"),
+        "winner = argmax_{answer} accumulated(answer)",
+        state=True,
+    ),
+    Invariant(
         "POST-PAYOUT-01",
         "postlaunch",
         "639 daily payouts of floor((20 B − D_1)/639) µASMB plus the dust (20 B − D_1) mod 639 "
@@ -324,7 +512,6 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
                 ]
             ),
         ),
-        state=True,
     ),
     Invariant(
         "POST-PAYOUT-02",

@@ -25,6 +25,15 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def page_link(page: str, anchor_id: str) -> str:
+    """A link from generated content to another page's anchor.
+
+    Generated blocks are not rewritten by MkDocs, so the link is written in the built site's form
+    (directory URLs): from any page, ``../<page>/#<anchor>``.
+    """
+    return f"../{page}/#{anchor_id}"
+
+
 def anchor(identifier: str) -> str:
     """An id as a self-link that carries the id as its anchor (stable across versions)."""
     return f"[`{identifier}`](#{identifier}){{#{identifier}}}"
@@ -102,3 +111,27 @@ def value_of(identifier: str) -> str:
     if identifier in pm.BY_ID:
         return show_value(pm.value(identifier))
     return show_value(dv.evaluate(identifier))
+
+
+def difference_list() -> str:
+    """The seed-versus-deployed differences, each under its own anchored heading."""
+    from spec import differences
+
+    blocks = []
+    for d in differences.DIFFERENCES:
+        evidence = "; ".join(
+            f"[`{e}`]({page_link('derivations', e)})"
+            if isinstance(e, str) and e in dv.BY_ID
+            else f"[`{e}`]({page_link('invariants', e)})"
+            if isinstance(e, str)
+            else _cell(e.cite())
+            for e in d.evidence
+        )
+        seed = f"> {d.seed.quote} — *{d.seed.document}*\n\n" if d.seed else ""
+        blocks.append(
+            f"### {d.topic} {{#{d.id}}}\n\n"
+            f"`{d.id}`\n\n{seed}"
+            f"**Deployed.** {d.deployed}\n\n**Evidence.** {evidence}\n\n"
+            f"**In this specification.** {d.treatment}\n"
+        )
+    return "\n".join(blocks)

@@ -15,3 +15,12 @@ def test_every_invariant_is_checked_by_a_test() -> None:
 
 def test_every_marker_names_a_catalog_entry() -> None:
     assert coverage.unknown(TESTS) == []
+
+
+def test_every_state_invariant_has_a_checker_over_contract_state() -> None:
+    from contracts.invariants import checked_ids
+    from spec import invariants
+
+    state = {i.id for i in invariants.INVARIANTS if i.state}
+    assert state - checked_ids() == set()
+    assert checked_ids() - set(invariants.BY_ID) == set()

@@ -1,0 +1,127 @@
+"""One hierarchy of typed contract errors, each with a stable machine-readable code.
+
+Every public contract method checks all of its preconditions before its first write, so a call
+that raises one of these errors leaves the contract's state bit-for-bit unchanged. The ``code``
+of each class is public API (conformance suites compare codes, not messages): codes are never
+renamed, only retired.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class ContractError(Exception):
+    """A rejected transaction. ``code`` is stable; ``details`` names what was wrong."""
+
+    code: ClassVar[str] = "CONTRACT_ERROR"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+    def to_json(self) -> dict[str, Any]:
+        """The error as conformance suites compare it: its code and message."""
+        return {"code": self.code, "message": self.message}
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+class InvalidInput(ContractError):
+    """An argument has the wrong type or shape."""
+
+    code = "INVALID_INPUT"
+
+
+class InvalidAmount(ContractError):
+    """An amount is not a positive integer within its unsigned width."""
+
+    code = "INVALID_AMOUNT"
+
+
+class MalformedHex(ContractError):
+    """A hex string is malformed or of the wrong length."""
+
+    code = "MALFORMED_HEX"
+
+
+class Unauthorized(ContractError):
+    """The caller is not the authority this call requires."""
+
+    code = "UNAUTHORIZED"
+
+
+# ----------------------------------------------------------------------------- participation events
+
+
+class InvalidEvent(ContractError):
+    """A participation event definition breaks one of the node's validation rules."""
+
+    code = "INVALID_EVENT"
+
+
+class EventCanOverflow(ContractError):
+    """A staking or ballot event whose totals could overflow uint64 (the node's guard)."""
+
+    code = "EVENT_CAN_OVERFLOW"
+
+
+class NotAStakingEvent(ContractError):
+    """A staking operation was asked of an event whose payload is not a staking payload."""
+
+    code = "NOT_A_STAKING_EVENT"
+
+
+class NotABallotEvent(ContractError):
+    """A ballot operation was asked of an event whose payload is not a ballot."""
+
+    code = "NOT_A_BALLOT_EVENT"
+
+
+class OutsideWindow(ContractError):
+    """A milestone or day lies outside the window in which the operation is accepted."""
+
+    code = "OUTSIDE_WINDOW"
+
+
+class DuplicateOutput(ContractError):
+    """An output id was booked twice."""
+
+    code = "DUPLICATE_OUTPUT"
+
+
+class UnknownOutput(ContractError):
+    """No output with this id was booked."""
+
+    code = "UNKNOWN_OUTPUT"
+
+
+class AlreadySpent(ContractError):
+    """The output was already spent."""
+
+    code = "ALREADY_SPENT"
+
+
+class InvalidMilestone(ContractError):
+    """A milestone index is not a uint32, or a spend is not after its booking."""
+
+    code = "INVALID_MILESTONE"
+
+
+class RewardOverflow(ContractError):
+    """A result that implementations store in uint64 would not fit."""
+
+    code = "REWARD_OVERFLOW"
+
+
+def all_error_classes() -> list[type[ContractError]]:
+    """Every error class of the hierarchy (for documentation and the conformance suite)."""
+    found: list[type[ContractError]] = []
+    pending: list[type[ContractError]] = [ContractError]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return sorted(found, key=lambda c: c.code)

@@ -1,0 +1,223 @@
+"""Tracking participating outputs: booked and spent at milestone indices.
+
+Both kinds of participation event (staking and ballots) track outputs the same way: an output is
+*booked* at the milestone that confirms its participation transaction -- accepted only in
+milestones ``commence < m ≤ end`` -- and *spent* at the milestone that spends it. The event counts
+an output at milestone ``m`` when ``start < m ≤ end`` and ``booked ≤ m < spent``: the booking
+milestone counts, the spending one does not (PRE-REWARD-01). :func:`counted_milestones` gives the
+count up to any milestone in closed form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+from contracts.errors import (
+    AlreadySpent,
+    ContractError,
+    DuplicateOutput,
+    InvalidAmount,
+    InvalidInput,
+    InvalidMilestone,
+    MalformedHex,
+    OutsideWindow,
+    UnknownOutput,
+)
+from contracts.invariants import checker
+from contracts.participation.event import IOTA_TOTAL_SUPPLY, ParticipationEvent, parse_event
+from contracts.units import U32_MAX, U64_MAX, IotaI, Milestone, is_uint
+
+#: A Chrysalis output id: 32-byte transaction id and 2-byte output index.
+OUTPUT_ID_BYTES: Final = 34
+#: An Ed25519 address: 32 bytes, written as 64 lower-case hex characters.
+ADDRESS_BYTES: Final = 32
+
+_HEX = re.compile(r"[0-9a-fA-F]*")
+
+
+def parse_hex(text: object, size: int, what: str) -> str:
+    """Lower-case hex of exactly ``size`` bytes, or ``MalformedHex`` naming ``what``."""
+    if not isinstance(text, str) or not _HEX.fullmatch(text) or len(text) != 2 * size:
+        raise MalformedHex(f"{what}: {text!r} is not {size} bytes of hex", value=text)
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class TrackedOutput:
+    """A participating output: who holds it, how much, its answers, when booked and spent."""
+
+    output_id: str
+    address: str
+    amount: IotaI
+    booked_at: Milestone
+    spent_at: Milestone | None = None
+    answers: tuple[int, ...] = field(default=())
+
+    def live_at(self, milestone: Milestone) -> bool:
+        """Held at ``milestone``: booked at or before it and not yet spent."""
+        return self.booked_at <= milestone and (self.spent_at is None or milestone < self.spent_at)
+
+
+def counted_milestones(
+    event: ParticipationEvent, booked_at: Milestone, spent_at: Milestone | None, at: Milestone
+) -> int:
+    """How many counted milestones of the event an output held from ``booked_at`` has, up to ``at``.
+
+    ``|{m : max(start + 1, booked) ≤ m ≤ min(at, end, spent − 1)}|`` (PRE-REWARD-01).
+    """
+    first = max(event.start + 1, booked_at)
+    last = min(at, event.end)
+    if spent_at is not None:
+        last = min(last, spent_at - 1)
+    return max(0, last - first + 1)
+
+
+def resolve_milestone(event: ParticipationEvent, at: Milestone | None) -> Milestone:
+    """The milestone results are computed at, as the node's endpoints resolve it.
+
+    ``None`` or 0 means the latest confirmed milestone; for a replayed event that is its end.
+    A milestone after the end is clamped to the end.
+    """
+    if at is None or at == 0:
+        return event.end
+    if not is_uint(at, U32_MAX):
+        raise InvalidMilestone(f"milestone {at!r} is not a uint32", milestone=at)
+    return min(at, event.end)
+
+
+class ParticipationTracker:
+    """The outputs participating in one event. Every check precedes every write."""
+
+    def __init__(self, event: ParticipationEvent) -> None:
+        self.event = event
+        self.outputs: dict[str, TrackedOutput] = {}
+
+    def _check_answers(self, answers: tuple[int, ...]) -> None:
+        """Staking events take no answers; ballots check theirs (overridden)."""
+        if answers:
+            raise InvalidInput("a staking participation carries no answers", answers=answers)
+
+    def book(
+        self,
+        output_id: str,
+        address: str,
+        amount: IotaI,
+        milestone: Milestone,
+        answers: tuple[int, ...] = (),
+    ) -> None:
+        """Track a participating output booked at ``milestone`` (commence < milestone ≤ end).
+
+        Raises ``MalformedHex``, ``InvalidAmount``, ``InvalidMilestone``, ``OutsideWindow`` or
+        ``DuplicateOutput``; on error nothing changes.
+        """
+        oid = parse_hex(output_id, OUTPUT_ID_BYTES, "outputId")
+        addr = parse_hex(address, ADDRESS_BYTES, "address")
+        if not is_uint(amount, U64_MAX) or amount == 0:
+            raise InvalidAmount(f"output {oid}: amount {amount!r} is not in 1..2^64-1", output=oid)
+        if amount > IOTA_TOTAL_SUPPLY:
+            raise InvalidAmount(
+                f"output {oid}: amount {amount} exceeds the IOTA supply", output=oid
+            )
+        if not is_uint(milestone, U32_MAX):
+            raise InvalidMilestone(f"output {oid}: milestone {milestone!r} is not a uint32")
+        if not self.event.accepts_participation_at(milestone):
+            raise OutsideWindow(
+                f"output {oid}: booked at {milestone}, outside the event's window "
+                f"{self.event.commence + 1}..{self.event.end}",
+                output=oid,
+            )
+        if oid in self.outputs:
+            raise DuplicateOutput(f"output {oid}: booked twice", output=oid)
+        self._check_answers(answers)
+        self.outputs[oid] = TrackedOutput(oid, addr, amount, milestone, None, tuple(answers))
+
+    def spend(self, output_id: str, milestone: Milestone) -> None:
+        """Record that a tracked output was spent at ``milestone`` (after its booking).
+
+        Raises ``MalformedHex``, ``UnknownOutput``, ``AlreadySpent`` or ``InvalidMilestone``.
+        """
+        oid = parse_hex(output_id, OUTPUT_ID_BYTES, "outputId")
+        output = self.outputs.get(oid)
+        if output is None:
+            raise UnknownOutput(f"output {oid}: not booked", output=oid)
+        if output.spent_at is not None:
+            raise AlreadySpent(f"output {oid}: already spent at {output.spent_at}", output=oid)
+        if not is_uint(milestone, U32_MAX) or milestone <= output.booked_at:
+            raise InvalidMilestone(
+                f"output {oid}: spent at {milestone!r}, not after its booking at "
+                f"{output.booked_at}",
+                output=oid,
+            )
+        self.outputs[oid] = replace(output, spent_at=milestone)
+
+    def snapshot(self) -> dict[str, Any]:
+        """Canonical state: the event id and every tracked output, sorted by output id."""
+        return {
+            "eventId": self.event.event_id().hex(),
+            "outputs": [
+                {
+                    "outputId": o.output_id,
+                    "address": o.address,
+                    "amount": o.amount,
+                    "bookedAt": o.booked_at,
+                    "spentAt": o.spent_at,
+                    "answers": list(o.answers),
+                }
+                for o in sorted(self.outputs.values(), key=lambda o: o.output_id)
+            ],
+        }
+
+
+def apply_outputs(tracker: ParticipationTracker, document: Any) -> None:
+    """Book (and spend) every output of an OUTPUTS.json document on ``tracker``.
+
+    The document is ``{"outputs": [{"outputId", "address", "amount", "bookedAt", "spentAt",
+    ["answers"]}]}`` (``spec/schemas/outputs.schema.json``). Every output is booked first, then
+    every spend is applied, so the order of the list does not matter. A bad item raises the
+    contract's typed error with the item's index and output id in the message.
+    """
+    if not isinstance(document, dict) or not isinstance(document.get("outputs"), list):
+        raise InvalidInput('outputs file: expected {"outputs": [...]}')
+    items = document["outputs"]
+    for index, item in enumerate(items):
+        where = f"outputs[{index}]"
+        if not isinstance(item, dict):
+            raise InvalidInput(f"{where}: not a JSON object")
+        missing = [k for k in ("outputId", "address", "amount", "bookedAt") if k not in item]
+        if missing:
+            raise InvalidInput(f"{where}: missing {', '.join(missing)}")
+        unknown = set(item) - {"outputId", "address", "amount", "bookedAt", "spentAt", "answers"}
+        if unknown:
+            raise InvalidInput(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        answers = item.get("answers", [])
+        if not isinstance(answers, list):
+            raise InvalidInput(f"{where}: answers must be a list of bytes")
+        try:
+            tracker.book(
+                item["outputId"], item["address"], item["amount"], item["bookedAt"], tuple(answers)
+            )
+        except ContractError as error:
+            raise type(error)(f"{where}: {error.message}", **error.details) from None
+    for index, item in enumerate(items):
+        spent = item.get("spentAt")
+        if spent is None:
+            continue
+        try:
+            tracker.spend(item["outputId"], spent)
+        except ContractError as error:
+            raise type(error)(f"outputs[{index}]: {error.message}", **error.details) from None
+
+
+@checker("PRE-EVENT-03", ParticipationTracker)
+def _check_event_id(tracker: ParticipationTracker) -> list[str]:
+    """The id is BLAKE2b-256 of the serialization, and the event survives a JSON round trip."""
+    event = tracker.event
+    problems = []
+    if event.event_id() != hashlib.blake2b(event.serialize(), digest_size=32).digest():
+        problems.append("event id is not BLAKE2b-256 of the serialization")
+    if parse_event(event.to_json(), check_overflow=False) != event:
+        problems.append("the event does not survive a round trip through its JSON form")
+    return problems

@@ -1,0 +1,1 @@
+"""Subcommands of ``asmb-spec``, one module per program; each exposes ``register``."""
