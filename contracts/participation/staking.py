@@ -287,7 +287,7 @@ def _check_closed_form_steps(tracker: StakingEvent) -> list[str]:
         edges = {event.start, event.start + 1, event.end, event.end + 1, output.booked_at}
         if output.spent_at is not None:
             edges |= {output.spent_at - 1, output.spent_at}
-        for milestone in sorted(m for m in edges if 1 <= m):
+        for milestone in sorted(m for m in edges if m >= 1):
             step = output_reward(staking, event, output, milestone) - output_reward(
                 staking, event, output, milestone - 1
             )
