@@ -125,3 +125,36 @@ def all_error_classes() -> list[type[ContractError]]:
         found.append(cls)
         pending.extend(cls.__subclasses__())
     return sorted(found, key=lambda c: c.code)
+
+
+# ----------------------------------------------------------------------------- staking and rewards
+
+
+class UnknownHolder(ContractError):
+    """The account has no position (it never staked, or has nothing left)."""
+
+    code = "UNKNOWN_HOLDER"
+
+
+class InsufficientStake(ContractError):
+    """An unstake or undelegation of more than the account holds."""
+
+    code = "INSUFFICIENT_STAKE"
+
+
+class InsufficientBalance(ContractError):
+    """A transfer, bond or deposit of more than the account's liquid balance."""
+
+    code = "INSUFFICIENT_BALANCE"
+
+
+class InvalidDay(ContractError):
+    """A day or epoch index before the contract's current one, or outside the program."""
+
+    code = "INVALID_DAY"
+
+
+class AllocationExceeded(ContractError):
+    """A phase-1 total above the 8 % maximum (or above the IOTA stakers' 20 %)."""
+
+    code = "ALLOCATION_EXCEEDED"

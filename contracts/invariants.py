@@ -20,11 +20,14 @@ _REGISTRY: list[tuple[str, type, Checker]] = []
 
 #: The modules that register checkers (imported on first use).
 CONTRACT_MODULES = (
+    "contracts.accumulator",
     "contracts.participation.tracking",
     "contracts.participation.staking",
     "contracts.participation.ballot",
     "contracts.prelaunch",
     "contracts.shimmer_genesis",
+    "contracts.postlaunch",
+    "contracts.smr_staking",
 )
 
 

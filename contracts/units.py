@@ -32,3 +32,7 @@ Epoch = int
 def is_uint(value: object, maximum: int) -> bool:
     """True when ``value`` is an ``int`` (not a bool) in ``0..maximum``."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
+
+
+#: Rates of the contracts are integer basis points of this denominator.
+BASIS_POINTS: Final = 10_000

@@ -284,6 +284,15 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         {D1: "POSTLAUNCH_EXAMPLE_D1"},
     ),
     Derivation(
+        "POST-ACCUMULATOR-BOUND",
+        "postlaunch",
+        "Most µASMB a holder can receive below its exact pro-rata share over the 639 days: one "
+        "for the final floor plus the accumulator's truncation, at most 639 × (whole IOTA "
+        "supply) / SCALE.",
+        "µASMB",
+        1 + _floor(P("POSTLAUNCH_DAYS") * P("IOTA_TOTAL_SUPPLY") / _ACC_SCALE),
+    ),
+    Derivation(
         "POST-DAYS-365",
         "postlaunch",
         "21 months in days with 365/12-day months.",
@@ -381,6 +390,21 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "glow",
         P("SHIMMER_GENESIS_SUPPLY") * (1 + P("SMR_INFLATION_RATE")),
         compute=_supply_after_years("SHIMMER_GENESIS_SUPPLY", "SMR_INFLATION_RATE", 1),
+    ),
+    Derivation(
+        "SMR-SUPPLY-10Y",
+        "shimmer",
+        "SMR supply 10 years after genesis at 8 % (yearly-provision convention, floored yearly).",
+        "glow",
+        P("SHIMMER_GENESIS_SUPPLY") * (1 + P("SMR_INFLATION_RATE")) ** 10,
+        compute=_supply_after_years("SHIMMER_GENESIS_SUPPLY", "SMR_INFLATION_RATE", 10),
+    ),
+    Derivation(
+        "SMR-SUPPLY-10Y-CLOSED-FORM",
+        "shimmer",
+        "The closed form S_0 (1 + r)^10 for SMR, without the yearly floors.",
+        "glow",
+        P("SHIMMER_GENESIS_SUPPLY") * (1 + P("SMR_INFLATION_RATE")) ** 10,
     ),
     # ------------------------------------------------------------------ IOTASRB
     Derivation(
@@ -489,3 +513,13 @@ def evaluate(derivation_id: str, environment: Environment | None = None) -> Any:
 def bits_needed(value: Any) -> int:
     """Bits of an unsigned integer wide enough to hold ``value`` (rounded up if fractional)."""
     return int(sympy.ceiling(value)).bit_length()
+
+
+def latex(expression: Any) -> str:
+    """LaTeX of an expression, parameter symbols written as their ids in typewriter type."""
+    names = {
+        symbol: r"\mathtt{" + str(symbol).replace("_", r"\_") + "}"
+        for symbol in expression.free_symbols
+        if str(symbol) in PARAMETER_IDS
+    }
+    return str(sympy.latex(expression, symbol_names=names))

@@ -62,6 +62,7 @@ class Invariant:
     formula: str
     prove: Prover | None = None
     state: bool = False
+    oracle: bool = False
 
     @property
     def symbolic(self) -> bool:
@@ -69,7 +70,10 @@ class Invariant:
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return tuple(k for k, on in (("symbolic", self.symbolic), ("state", self.state)) if on)
+        """How the entry is established: ``symbolic`` (SymPy), ``state`` (a checker over contract
+        state), ``oracle`` (compared with a naive oracle in the tests)."""
+        flags = (("symbolic", self.symbolic), ("state", self.state), ("oracle", self.oracle))
+        return tuple(kind for kind, on in flags if on)
 
     def check(self, environment: Environment | None = None) -> Proof:
         """Prove a symbolic invariant under ``environment`` (the published parameters if None)."""
@@ -512,6 +516,7 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
                 ]
             ),
         ),
+        state=True,
     ),
     Invariant(
         "POST-PAYOUT-02",
@@ -550,6 +555,120 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
                     "floor(639.1875) = 639",
                     _eq(sympy.floor(_d("POST-DAYS-365.25", env)), env["POSTLAUNCH_DAYS"]),
                 ),
+            ]
+        ),
+    ),
+    Invariant(
+        "POST-SCHEDULE-01",
+        "postlaunch",
+        "Every µASMB of the post-launch allocation is in exactly one place: claimed, claimable, "
+        "undistributed (days nobody staked), schedule dust, rounding dust, or not yet offered; "
+        "after day 639 the last is zero, and claims never exceed the allocation.",
+        SeedQuote(SEED_STAKING, "14 billion ASMB tokens would still be available"),
+        "Σ claimed + Σ claimable + undistributed + dust = 20 B − D_1",
+        state=True,
+    ),
+    Invariant(
+        "POST-DAY-01",
+        "postlaunch",
+        "A day's payout goes to the stake held through the whole day: stake added on day d earns "
+        "from day d + 1, stake removed on day d earns nothing for day d.",
+        SeedQuote(
+            SEED_STAKING,
+            "depends on the total percentual part an IOTA staker holds of the total daily staked "
+            "amount",
+        ),
+        "weight_d(h) = min over day d of stake(h)",
+        state=True,
+        oracle=True,
+    ),
+    Invariant(
+        "POST-BOUND-01",
+        "postlaunch",
+        "Each holder's post-launch payout is its exact pro-rata share floored, less at most "
+        "POST-ACCUMULATOR-BOUND µASMB (2 at the whole IOTA supply), never more than the share.",
+        SeedQuote(
+            SEED_STAKING, "The fewer total IOTA tokens are staked, the higher the individual"
+        ),
+        "⌊share⌋ − 1 − ⌊639 · S_IOTA / SCALE⌋ ≤ paid ≤ ⌊share⌋",
+        exact(
+            lambda env: [
+                ("bound ≥ 1", sympy.Ge(_d("POST-ACCUMULATOR-BOUND", env), 1)),
+                ("bound ≤ 2", sympy.Le(_d("POST-ACCUMULATOR-BOUND", env), 2)),
+            ]
+        ),
+        oracle=True,
+    ),
+    Invariant(
+        "ACC-CONSERVE-01",
+        "accumulator",
+        "The reward accumulator conserves value exactly: offered · SCALE = SCALE · (claimed + "
+        "undistributed) + rounding + Σ owed, every division flooring in the protocol's favour.",
+        SeedQuote(SEED_STAKING, "The ASMB distribution during the second staking period"),
+        "offered · SCALE = SCALE (claimed + undistributed) + rounding + Σ_h owed_h",
+        state=True,
+    ),
+    Invariant(
+        "ACC-STAKE-01",
+        "accumulator",
+        "Stake added in a period earns from the next period; stake removed leaves at once; the "
+        "totals are always the sums of the positions.",
+        SeedQuote(SEED_STAKING, "of the total daily staked amount of IOTA tokens"),
+        "total_active = Σ_h active_h,  total_pending = Σ_h pending_h",
+        state=True,
+    ),
+    Invariant(
+        "ACC-ZERO-01",
+        "accumulator",
+        "A period's reward offered when no stake is active goes to the undistributed sink: it is "
+        "neither divided by zero nor credited to whoever stakes next.",
+        SeedQuote(
+            SEED_STAKING, "The fewer total IOTA tokens are staked, the higher the individual"
+        ),
+        "total_active = 0 ⇒ undistributed += amount, R unchanged",
+        oracle=True,
+    ),
+    Invariant(
+        "SMR-SUPPLY-01",
+        "shimmer",
+        "SMR staking conserves supply: minted − burned = supply − genesis supply, the supply being "
+        "the liquid balances, the staked SMR and the rewards pool.",
+        SeedQuote(
+            SEED_STAKING,
+            "These newly minted Shimmer tokens will be distributed to Shimmer stakers",
+        ),
+        "minted − burned = Σ liquid + Σ staked + pool − genesis",
+        state=True,
+    ),
+    Invariant(
+        "SMR-INFLATION-01",
+        "shimmer",
+        "Each complete year of SMR staking mints exactly floor(S_y · 8 %), S_y the supply at the "
+        "year's first epoch.",
+        SeedQuote(SEED_STAKING, "The Shimmer network has yearly inflation of 8% planned."),
+        "Σ_{epochs of year y} mint = ⌊S_y · r⌋",
+        state=True,
+    ),
+    Invariant(
+        "SMR-SUPPLY-02",
+        "shimmer",
+        "Flooring each year's SMR provision keeps the supply after n years at most n glow below "
+        "S_0 (1 + r)^n (shown for n = 10).",
+        SeedQuote(SEED_STAKING, "The Shimmer network has yearly inflation of 8% planned."),
+        "0 ≤ S_0 (1 + r)^10 − S_10 < 10",
+        exact(
+            lambda env: [
+                (
+                    "0 ≤ closed − floored < 10",
+                    sympy.And(
+                        sympy.Ge(
+                            _d("SMR-SUPPLY-10Y-CLOSED-FORM", env) - _d("SMR-SUPPLY-10Y", env), 0
+                        ),
+                        sympy.Lt(
+                            _d("SMR-SUPPLY-10Y-CLOSED-FORM", env) - _d("SMR-SUPPLY-10Y", env), 10
+                        ),
+                    ),
+                )
             ]
         ),
     ),

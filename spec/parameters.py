@@ -453,6 +453,15 @@ _SHIMMER: tuple[Parameter, ...] = (
         SEED,
     ),
     Parameter(
+        "SMR_EPOCHS_PER_YEAR",
+        _r(365),
+        "epochs",
+        "Epochs of SMR staking in an inflation year (daily epochs, a 365-day year).",
+        ChosenBySpec("IOTASRB", "365-day year without leap days; daily epochs as IOTA's"),
+        SEED,
+        integral=True,
+    ),
+    Parameter(
         "SHIMMER_GENESIS_SUPPLY",
         _r(1_813_620_509_061_365),
         GLOW,

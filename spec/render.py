@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import sympy
-
 from spec import coverage
 from spec import derivations as dv
 from spec import invariants as inv
@@ -74,7 +72,7 @@ def derivation_table(program: str | None = None) -> str:
     for d in dv.DERIVATIONS:
         if program is not None and d.program != program:
             continue
-        formula = f"${sympy.latex(d.expression)}$"
+        formula = f"${dv.latex(d.expression)}$"
         rows.append(
             f"| {anchor(d.id)} | {_cell(d.meaning)} | {_cell(formula)} | "
             f"{_cell(show_value(d.evaluate()))} | {_cell(d.unit)} |"

@@ -75,7 +75,7 @@ def derivation_record(derivation: dv.Derivation, environment: pm.Environment | N
         "meaning": derivation.meaning,
         "unit": derivation.unit,
         "formula": sympy.sstr(derivation.expression),
-        "latex": sympy.latex(derivation.expression),
+        "latex": dv.latex(derivation.expression),
         "parameters": list(derivation.parameters()),
         "value": encode_value(value),
     }

@@ -81,6 +81,9 @@ ORACLES: dict[str, Callable[[], Fraction | int]] = {
     "SMR-GENESIS-TEA": lambda: (
         SMR_STAKERS * 100 // 80 - SMR_STAKERS - ceil(Fraction(SMR_STAKERS * 100, 80) / 10)
     ),
+    "SMR-SUPPLY-10Y": lambda: _supply_after(1_813_620_509_061_365, RATE, 10),
+    "SMR-SUPPLY-10Y-CLOSED-FORM": lambda: 1_813_620_509_061_365 * (1 + RATE) ** 10,
+    "POST-ACCUMULATOR-BOUND": lambda: 1 + 639 * IOTA_SUPPLY // 10**18,
     "SMR-SUPPLY-1Y": lambda: _supply_after(1_813_620_509_061_365, RATE, 1),
     "IOTASRB-SECONDS-IN-YEAR": lambda: 365 * 86_400,
     "IOTASRB-ANNUAL-REWARDS": lambda: 365 * 86_400 // 86_400 * 767_000,

@@ -1,0 +1,75 @@
+"""SMR staking: 8 % a year minted to stakers, burned when nobody stakes, supply conserved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from contracts.errors import (
+    ContractError,
+    InsufficientBalance,
+    InsufficientStake,
+    InvalidDay,
+    UnknownHolder,
+)
+from contracts.invariants import assert_invariants
+from contracts.smr_staking import SmrStaking
+
+GENESIS = 1_813_620_509_061_365  # TIP-32's genesis supply, in glow (fixtures README)
+
+
+@pytest.mark.invariant("SMR-INFLATION-01", "SMR-SUPPLY-01")
+def test_one_year_fully_staked_mints_exactly_eight_percent() -> None:
+    contract = SmrStaking({"treasury": GENESIS})
+    contract.stake("treasury", GENESIS, 0)
+    contract.advance_to(1)  # epoch 0: the stake is pending, the mint burned
+    burned_first_epoch = contract.burned
+    contract.advance_to(365)
+    assert contract.minted == GENESIS * 8 // 100
+    assert contract.minted - contract.burned == contract.supply() - GENESIS
+    # Epoch 0 had no active stake: its share was burned, the rest is owed to the staker.
+    assert burned_first_epoch == contract.burned > 0
+    assert contract.claim("treasury", 365) == contract.minted - burned_first_epoch - (
+        contract.rewards.rounding_dust()
+    )
+    assert_invariants(contract)
+
+
+@pytest.mark.invariant("SMR-SUPPLY-01")
+def test_nobody_staking_burns_the_inflation() -> None:
+    contract = SmrStaking({"a": 10**9})
+    contract.advance_to(730)
+    assert contract.minted == contract.burned > 0
+    assert contract.supply() == 10**9
+    assert_invariants(contract)
+
+
+@pytest.mark.invariant("SMR-INFLATION-01")
+def test_second_year_base_is_the_supply_at_its_start() -> None:
+    contract = SmrStaking({"a": 10**12, "b": 3 * 10**12})
+    contract.stake("a", 10**12, 0)
+    contract.stake("b", 3 * 10**12, 0)
+    contract.advance_to(365)
+    supply_year_two = contract.supply()
+    minted_year_one = contract.minted
+    contract.advance_to(730)
+    assert contract.minted - minted_year_one == supply_year_two * 8 // 100
+    assert_invariants(contract)
+
+
+def test_errors() -> None:
+    contract = SmrStaking({"a": 100})
+    contract.stake("a", 60, 2)
+    before = contract.snapshot()
+    cases: list[tuple[Callable[[], object], type[ContractError]]] = [
+        (lambda: contract.stake("a", 41, 2), InsufficientBalance),
+        (lambda: contract.unstake("a", 61, 2), InsufficientStake),
+        (lambda: contract.unstake("z", 1, 2), UnknownHolder),
+        (lambda: contract.claim("z", 2), UnknownHolder),
+        (lambda: contract.stake("a", 1, 1), InvalidDay),
+    ]
+    for call, error in cases:
+        with pytest.raises(error):
+            call()
+        assert contract.snapshot() == before
