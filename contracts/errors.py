@@ -158,3 +158,117 @@ class AllocationExceeded(ContractError):
     """A phase-1 total above the 8 % maximum (or above the IOTA stakers' 20 %)."""
 
     code = "ALLOCATION_EXCEEDED"
+
+
+# ----------------------------------------------------------------------------- root chain
+
+
+class UnknownValidator(ContractError):
+    """No validator with this id is registered."""
+
+    code = "UNKNOWN_VALIDATOR"
+
+
+class DuplicateValidator(ContractError):
+    """A validator with this id (or this operator) already exists."""
+
+    code = "DUPLICATE_VALIDATOR"
+
+
+class BondBelowMinimum(ContractError):
+    """A validator's self-bond would be below the minimum bond."""
+
+    code = "BOND_BELOW_MINIMUM"
+
+
+class ValidatorNotAccepting(ContractError):
+    """The validator is exiting or tombstoned and accepts no new stake."""
+
+    code = "VALIDATOR_NOT_ACCEPTING"
+
+
+class CommissionOutOfBounds(ContractError):
+    """A commission rate outside the governance-set bounds."""
+
+    code = "COMMISSION_OUT_OF_BOUNDS"
+
+
+class InvalidEvidence(ContractError):
+    """Slashing evidence that is missing, malformed, too old, or already used."""
+
+    code = "INVALID_EVIDENCE"
+
+
+class UnknownChain(ContractError):
+    """No smart-contract chain with this id is registered."""
+
+    code = "UNKNOWN_CHAIN"
+
+
+class DuplicateChain(ContractError):
+    """A chain with this id is already registered."""
+
+    code = "DUPLICATE_CHAIN"
+
+
+class FeesNotAccepted(ContractError):
+    """Fees paid to a chain whose fee policy is zero fees."""
+
+    code = "FEES_NOT_ACCEPTED"
+
+
+class NothingToWithdraw(ContractError):
+    """No unbonding entry of this account has matured."""
+
+    code = "NOTHING_TO_WITHDRAW"
+
+
+# ----------------------------------------------------------------------------- governance
+
+
+class UnknownProposal(ContractError):
+    """No proposal with this id."""
+
+    code = "UNKNOWN_PROPOSAL"
+
+
+class NotGovernable(ContractError):
+    """A parameter governance may not change."""
+
+    code = "NOT_GOVERNABLE"
+
+
+class ParameterOutOfBounds(ContractError):
+    """A proposed value outside the parameter's bounds or resolution."""
+
+    code = "PARAMETER_OUT_OF_BOUNDS"
+
+
+class DepositTooSmall(ContractError):
+    """A proposal deposit below the minimum deposit."""
+
+    code = "DEPOSIT_TOO_SMALL"
+
+
+class VotingClosed(ContractError):
+    """A vote outside the proposal's voting period."""
+
+    code = "VOTING_CLOSED"
+
+
+class AlreadyVoted(ContractError):
+    """A second vote by the same voter on the same proposal."""
+
+    code = "ALREADY_VOTED"
+
+
+class NoVotingPower(ContractError):
+    """A vote by an account with no bonded stake."""
+
+    code = "NO_VOTING_POWER"
+
+
+class ProposalNotExecutable(ContractError):
+    """Executing a proposal that did not pass, is still voting, or is not yet due."""
+
+    code = "PROPOSAL_NOT_EXECUTABLE"

@@ -28,6 +28,11 @@ CONTRACT_MODULES = (
     "contracts.shimmer_genesis",
     "contracts.postlaunch",
     "contracts.smr_staking",
+    "contracts.ledger",
+    "contracts.params",
+    "contracts.root_chain",
+    "contracts.governance",
+    "contracts.assembly",
 )
 
 

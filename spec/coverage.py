@@ -4,6 +4,7 @@ Tests declare the invariants they check with a pytest marker whose arguments are
 
     @pytest.mark.invariant("POST-PAYOUT-01", "ASMB-SUPPLY-01")
 
+or, for a Hypothesis state machine, ``TestMachine = pytest.mark.invariant(...)(Machine.TestCase)``.
 The special id ``"*symbolic"`` marks a test that proves every symbolic invariant. This module
 reads the markers statically (with :mod:`ast`, without importing the tests), so that the docs can
 say which test checks each invariant and ``tests/unit/test_catalog.py`` can fail when an entry is
@@ -47,6 +48,15 @@ def scan(tests_dir: Path) -> dict[str, list[str]]:
             if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
                 decorators = node.decorator_list
                 where = f"{relative}::{node.name}"
+            elif (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and _marker_ids(node.value.func)
+            ):
+                # ``TestMachine = pytest.mark.invariant("ID", ...)(Machine.TestCase)``
+                decorators = [node.value.func]
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                where = f"{relative}::{names[0] if names else '?'}"
             elif isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets
             ):

@@ -298,6 +298,173 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
                 ]
             ),
         ),
+        state=True,
+    ),
+    Invariant(
+        "ASMB-SUPPLY-02",
+        "supply",
+        "ASMB is conserved: genesis + minted − burned = supply = Σ balances; only the inflation "
+        "authority mints and only the slashing and governance authorities burn.",
+        SeedQuote(SEED_ASSEMBLY, "Slashed tokens are burned by the network."),
+        "genesis + minted − burned = Σ_accounts balance",
+        state=True,
+    ),
+    Invariant(
+        "ROOT-BOND-01",
+        "rootchain",
+        "The root chain's module accounts hold exactly its records: the bonded pool the validator "
+        "pools' tokens, the unbonding pool the unbonding entries, the rewards pool the rewards "
+        "owed; each pool's shares are its accumulator's stake.",
+        SeedQuote(
+            SEED_STAKING,
+            "the validator can also use tokens that Assembly token holders pledged to the "
+            "validator",
+        ),
+        "bonded = Σ_v tokens_v,  unbonding = Σ entries,  rewards = Σ_v owed_v",
+        state=True,
+    ),
+    Invariant(
+        "ROOT-BOND-02",
+        "rootchain",
+        "Every active validator's own bond is worth at least the minimum bond; one below it "
+        "(after a governance change) is rotated out at the next epoch.",
+        SeedQuote(
+            SEED_ASSEMBLY,
+            "Anyone can become a validator, requiring only an operational node and a small amount "
+            "of staked ASMB",
+        ),
+        "status = active ⇒ value(operator shares) ≥ ASMB_MIN_VALIDATOR_BOND",
+        state=True,
+    ),
+    Invariant(
+        "ROOT-REWARD-01",
+        "rootchain",
+        "Each epoch's inflation and fees are paid out entirely: to validator pools by stake, as "
+        "commission to operators, and the remainders of the splits to the community pool.",
+        SeedQuote(
+            SEED_ASSEMBLY,
+            "Stakers are rewarded through staking rewards consisting of newly minted ASMB tokens",
+        ),
+        "minted + fees = Σ_v offered_v + commission + remainders",
+        state=True,
+    ),
+    Invariant(
+        "ROOT-REWARD-02",
+        "rootchain",
+        "Nobody earns for an epoch before they were bonded: a delegator's rewards equal its exact "
+        "share of the pools' post-commission rewards for the epochs it was bonded throughout, "
+        "floored, less the accumulator's bound.",
+        SeedQuote(
+            SEED_STAKING,
+            "a share of the validator's profit will be distributed to the stakers that delegate "
+            "the stake to the validator",
+        ),
+        "paid_h = ⌊Σ_e r_{v,e} · shares_{h,e} / shares_{v,e}⌋ − δ,  0 ≤ δ ≤ 2",
+        oracle=True,
+    ),
+    Invariant(
+        "ROOT-COMMISSION-01",
+        "rootchain",
+        "A validator's commission is within the governance bounds when set, and applies from the "
+        "next epoch.",
+        SeedQuote(
+            SEED_STAKING,
+            "the validators will most likely be willing to pay a part of their earned profits",
+        ),
+        "ASMB_MIN_COMMISSION ≤ commission ≤ ASMB_MAX_COMMISSION",
+        state=True,
+    ),
+    Invariant(
+        "ROOT-UNBOND-01",
+        "rootchain",
+        "Unbonding stake earns nothing and is released only after the unbonding delay; exiting "
+        "and tombstoned validators are never eligible for rewards or committees.",
+        SeedQuote(SEED_STAKING, "a deposited stake in the Assembly root chain contract"),
+        "matures = created + ASMB_UNBONDING_EPOCHS",
+        state=True,
+    ),
+    Invariant(
+        "ROOT-SLASH-01",
+        "rootchain",
+        "A slash of fraction f burns ⌊f · tokens⌋ of the pool and ⌊f · amount⌋ of every unbonding "
+        "entry created at or after the offence; the supply falls by exactly the slashed amount; "
+        "only the slashing authority slashes, only with evidence, once per evidence.",
+        SeedQuote(SEED_ASSEMBLY, "Slashed tokens are burned by the network."),
+        "Δsupply = −(⌊f·tokens⌋ + Σ ⌊f·entry⌋)",
+        state=True,
+    ),
+    Invariant(
+        "COMMITTEE-01",
+        "rootchain",
+        "Committees are drawn deterministically from the epoch's seed, higher-value chains first; "
+        "no validator sits on two committees and no committee exceeds its size.",
+        SeedQuote(
+            SEED_STAKING,
+            "grant a validator access to a smart contract chains validator committee",
+        ),
+        "committees = draw(seed, epoch, chains by tier, weights)",
+        state=True,
+    ),
+    Invariant(
+        "COMMITTEE-02",
+        "rootchain",
+        "The chance of a validator to be seated, on any committee and on the highest-value "
+        "chain's, never decreases as its stake grows.",
+        SeedQuote(
+            SEED_STAKING,
+            "The higher the stake a validator can offer as a security deposit, the more likely "
+            "this validator will be chosen to secure high-value smart contract chains.",
+        ),
+        "w_v ≤ w'_v ⇒ P(v seated | w) ≤ P(v seated | w')",
+        oracle=True,
+    ),
+    Invariant(
+        "GOV-PARAM-01",
+        "governance",
+        "Only governance changes a governed parameter, only within its bounds and resolution; "
+        "every value in force is the published one or the result of recorded changes.",
+        SeedQuote(
+            SEED_ASSEMBLY,
+            "with the outcome being fully enforced by the network",
+        ),
+        "values = spec ∘ history,  every value within its bounds",
+        state=True,
+    ),
+    Invariant(
+        "GOV-PROPOSE-01",
+        "governance",
+        "Any holder may propose parameter changes with the minimum deposit; every proposal changes "
+        "only governable parameters within bounds and activates after its vote ends.",
+        SeedQuote(SEED_ASSEMBLY, "Any ASMB token holder is able to submit new proposals"),
+        "changes ⊆ governable ∧ activation > voting end",
+        state=True,
+    ),
+    Invariant(
+        "GOV-TALLY-01",
+        "governance",
+        "Deposits are held while a proposal is voting, returned after the tally, and burned only "
+        "when the proposal is vetoed.",
+        SeedQuote(SEED_ASSEMBLY, "get other participants to vote on it"),
+        "deposits account = Σ deposits of proposals voting",
+        state=True,
+    ),
+    Invariant(
+        "GOV-TALLY-02",
+        "governance",
+        "A proposal passes when the votes reach the quorum of bonded stake, no-with-veto stays at "
+        "or below its threshold, and yes exceeds the threshold of the non-abstaining votes.",
+        SeedQuote(SEED_ASSEMBLY, "get other participants to vote on it"),
+        "voted/bonded ≥ q ∧ veto/voted ≤ v ∧ yes/(voted − abstain) > t",
+        state=True,
+    ),
+    Invariant(
+        "GOV-EXEC-01",
+        "governance",
+        "A passed proposal's changes apply at its activation epoch, enforced by the network even "
+        "if nobody executes it; a failed or not yet due proposal cannot be executed.",
+        SeedQuote(SEED_ASSEMBLY, "with the outcome being fully enforced by the network"),
+        "status = passed ⇒ applied at activation",
+        state=True,
     ),
     Invariant(
         "ASMB-SPLIT-01",

@@ -45,6 +45,10 @@ SEED: Final = frozenset({Profile.SEED})
 DEPLOYED: Final = frozenset({Profile.DEPLOYED})
 
 
+#: Governable ratios are set in whole basis points; integral parameters in whole units.
+RATIO_RESOLUTION: Final = Fraction(1, 10_000)
+
+
 @dataclass(frozen=True)
 class Bounds:
     """Inclusive bounds within which governance may set a parameter."""
@@ -731,13 +735,13 @@ _ROOT_CHAIN: tuple[Parameter, ...] = (
     ),
     Parameter(
         "GOV_ACTIVATION_DELAY_EPOCHS",
-        _r(1),
+        _r(2),
         "epochs",
         "Epochs between the end of a passed proposal's vote and the epoch its change applies.",
         ChosenBySpec(
             _COSMOS_GOV,
-            "a passed proposal is executed at the end of its voting period; the change then "
-            "applies from the next epoch",
+            "like a software-upgrade proposal scheduled at a later height: one full epoch of "
+            "notice between the tally and the change",
         ),
         BOTH,
         governance=_b(1, 365),
@@ -800,6 +804,26 @@ Environment = Mapping[str, sympy.Rational]
 def default_environment() -> dict[str, sympy.Rational]:
     """Every parameter id mapped to its value as published."""
     return {parameter.id: parameter.value for parameter in PARAMETERS}
+
+
+def check_governable(parameter_id: str, value: Fraction) -> str | None:
+    """Why governance may not set ``parameter_id`` to ``value``, or None when it may.
+
+    The parameter must exist and be governable, and the value must lie within its bounds and be
+    a whole number of its resolution (basis points for ratios, units for integral parameters).
+    """
+    parameter = BY_ID.get(parameter_id)
+    if parameter is None:
+        return f"{parameter_id} is not a parameter of this specification"
+    if parameter.governance is None:
+        return f"{parameter_id} is not governable (source: {parameter.source.kind})"
+    bounds = parameter.governance
+    if not bounds.contains(value):
+        return f"{parameter_id} = {value} is outside its bounds {bounds.minimum}..{bounds.maximum}"
+    step = Fraction(1) if parameter.integral else RATIO_RESOLUTION
+    if (value / step).denominator != 1:
+        return f"{parameter_id} = {value} is not a whole multiple of {step}"
+    return None
 
 
 def substitutions(environment: Environment, ids: Iterable[str]) -> dict[sympy.Symbol, object]:

@@ -48,8 +48,14 @@ def show_value(value: object) -> str:
     return f"`{encoded}`"
 
 
-def parameter_table(parameters: Iterable[pm.Parameter] = pm.PARAMETERS) -> str:
-    """The parameters as a Markdown table, one anchor per id."""
+def parameter_table(
+    parameters: Iterable[pm.Parameter] = pm.PARAMETERS, *, anchors: bool = True
+) -> str:
+    """The parameters as a Markdown table; the parameters page carries one anchor per id.
+
+    Other pages (``anchors=False``) link each id to its anchor on the parameters page, so that
+    every id has exactly one anchor on the site.
+    """
     rows = [
         "| id | value | unit | profile | governance | source |",
         "|---|---|---|---|---|---|",
@@ -59,8 +65,9 @@ def parameter_table(parameters: Iterable[pm.Parameter] = pm.PARAMETERS) -> str:
             f"{p.governance.minimum} … {p.governance.maximum}" if p.governance is not None else "—"
         )
         profiles = ", ".join(sorted(x.value for x in p.profiles))
+        name = anchor(p.id) if anchors else f"[`{p.id}`]({page_link('parameters', p.id)})"
         rows.append(
-            f"| {anchor(p.id)} | {show_value(p.value)} | {_cell(p.unit)} | "
+            f"| {name} | {show_value(p.value)} | {_cell(p.unit)} | "
             f"{profiles} | {bounds} | {_cell(p.source.cite())} |"
         )
     return "\n".join(rows) + "\n"

@@ -110,3 +110,23 @@ def test_vote_checksum_detects_changes() -> None:
         changed = copy.deepcopy(document)
         changed["questions"][0]["answers"][index]["current"] += 1
         assert verify_status(event, changed) != []
+
+
+@pytest.mark.invariant("BALLOT-COUNT-03", "SMR-GENESIS-02")
+def test_shimmer_funding_outcome_sets_the_genesis_split() -> None:
+    """The funding vote's recomputed winner decides the 80/10/10 split: TIP-32 to the glow."""
+    from contracts.shimmer_genesis import compute_genesis
+
+    event = load_event("shimmer_funding")
+    assert event.ballot is not None
+    status = parse_status(event.ballot, results_document("vote/shimmer_funding.json"))
+    [winner] = winning_answers(event.ballot, status)
+    approved = (
+        event.ballot.questions[0]
+        .answers[[a.value for a in event.ballot.questions[0].answers].index(winner)]
+        .text
+        == "Yes"
+    )
+    genesis = compute_genesis(1_450_896_407_249_092, funding_approved=approved)
+    assert genesis.total == 1_813_620_509_061_365
+    assert (genesis.dao, genesis.tea) == (181_362_050_906_137, 181_362_050_906_136)

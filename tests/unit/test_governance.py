@@ -1,0 +1,205 @@
+"""Governance: proposals, stake-weighted votes, tallies, and changes enforced at an epoch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import pytest
+
+from contracts.assembly import AssemblyNetwork
+from contracts.errors import (
+    AlreadyVoted,
+    ContractError,
+    DepositTooSmall,
+    NotGovernable,
+    NoVotingPower,
+    ParameterOutOfBounds,
+    ProposalNotExecutable,
+    Unauthorized,
+    UnknownProposal,
+    VotingClosed,
+)
+from contracts.governance import Option, ProposalStatus
+from contracts.invariants import assert_invariants
+from contracts.ledger import SLASHING_AUTHORITY
+from tests.root_chain_helpers import ASMB, MIN_BOND, funded_network, seed
+
+DEPOSIT = 10_000 * ASMB  # GOV_MIN_DEPOSIT as published
+VOTING = 14  # GOV_VOTING_EPOCHS
+YEAR = 365 * 10_000
+
+
+def network() -> AssemblyNetwork:
+    net = funded_network(big=10 * MIN_BOND, small=3 * MIN_BOND, proposer=2 * DEPOSIT, idle=DEPOSIT)
+    net.chain.register_validator("big", "v-big", 8 * MIN_BOND, 500, True, 0)
+    net.chain.register_validator("small", "v-small", 2 * MIN_BOND, 500, True, 0)
+    net.advance_epoch(seed(0))
+    return net
+
+
+def run_to(net: AssemblyNetwork, epoch: int) -> None:
+    while net.epoch < epoch:
+        net.advance_epoch(seed(net.epoch + 1))
+
+
+@pytest.mark.invariant(
+    "GOV-PROPOSE-01", "GOV-TALLY-01", "GOV-TALLY-02", "GOV-EXEC-01", "GOV-PARAM-01"
+)
+def test_lowering_inflation_changes_the_mint_from_the_activation_epoch_on() -> None:
+    net = network()
+    pid = net.governance.submit("proposer", {"ASMB_INFLATION_RATE": Fraction(6, 100)}, DEPOSIT, 1)
+    net.governance.vote("big", pid, Option.YES, 1)
+    net.governance.vote("small", pid, Option.NO, 1)
+    proposal = net.governance.proposals[pid]
+    assert (proposal.voting_end, proposal.activation) == (1 + VOTING - 1, 1 + VOTING + 1)
+    minted: dict[int, int] = {}
+    while net.epoch < proposal.activation + 3:
+        before, epoch = net.ledger.minted, net.epoch
+        net.advance_epoch(seed(epoch + 1))
+        minted[epoch] = net.ledger.minted - before
+        assert_invariants(net)
+        assert_invariants(net.governance)
+    assert proposal.status is ProposalStatus.EXECUTED
+    assert net.params.get("ASMB_INFLATION_RATE") == Fraction(6, 100)
+    assert net.ledger.balance("proposer") == 2 * DEPOSIT  # deposit returned
+    # Independently: cumulative target T_k = Σ_{j<k} S · bp_j, mint_k = ⌊T_{k+1}/D⌋ − ⌊T_k/D⌋.
+    base = 100 * 10**9 * ASMB
+    cumulative = 0
+    for epoch in range(proposal.activation + 3):
+        bp = 600 if epoch >= proposal.activation else 800
+        expected = (cumulative + base * bp) // YEAR - cumulative // YEAR
+        cumulative += base * bp
+        if epoch in minted:
+            assert minted[epoch] == expected, epoch
+    assert minted[proposal.activation] < minted[proposal.activation - 1]
+
+
+@pytest.mark.invariant("GOV-TALLY-01", "GOV-TALLY-02")
+def test_veto_burns_the_deposit_and_lowers_the_supply() -> None:
+    net = network()
+    pid = net.governance.submit("proposer", {"GOV_QUORUM": Fraction(1, 2)}, DEPOSIT, 1)
+    net.governance.vote("big", pid, Option.NO_WITH_VETO, 1)
+    supply_before_tally = None
+    while net.governance.proposals[pid].status is ProposalStatus.VOTING:
+        supply_before_tally = net.ledger.supply() + 0
+        minted_before = net.ledger.minted
+        net.advance_epoch(seed(net.epoch + 1))
+    assert net.governance.proposals[pid].status is ProposalStatus.VETOED
+    assert supply_before_tally is not None
+    minted_in_last_epoch = net.ledger.minted - minted_before
+    assert net.ledger.supply() == supply_before_tally + minted_in_last_epoch - DEPOSIT
+    assert net.governance.deposits_burned == DEPOSIT
+    assert net.params.get("GOV_QUORUM") == Fraction(334, 1000)
+
+
+def test_quorum_not_reached_rejects_and_returns_the_deposit() -> None:
+    net = network()
+    pid = net.governance.submit("proposer", {"GOV_VOTING_EPOCHS": 7}, DEPOSIT, 1)
+    net.governance.vote("small", pid, Option.YES, 1)  # 20 % of bonded stake < 33.4 %
+    run_to(net, 1 + VOTING)
+    assert net.governance.proposals[pid].status is ProposalStatus.REJECTED
+    assert net.ledger.balance("proposer") == 2 * DEPOSIT
+    assert net.params.integer("GOV_VOTING_EPOCHS") == VOTING
+    with pytest.raises(ProposalNotExecutable):
+        net.governance.execute("anyone", pid, net.epoch)
+
+
+def test_abstain_counts_for_quorum_not_for_the_threshold() -> None:
+    net = network()
+    pid = net.governance.submit("proposer", {"SLASH_FRACTION_MINOR": Fraction(2, 100)}, DEPOSIT, 1)
+    net.governance.vote("big", pid, Option.ABSTAIN, 1)
+    net.governance.vote("small", pid, Option.YES, 1)
+    run_to(net, 1 + VOTING)
+    assert net.governance.proposals[pid].status is ProposalStatus.PASSED
+    run_to(net, net.governance.proposals[pid].activation)
+    assert net.params.get("SLASH_FRACTION_MINOR") == Fraction(2, 100)
+    assert net.governance.proposals[pid].status is ProposalStatus.EXECUTED
+    with pytest.raises(ProposalNotExecutable):  # applied once, never twice
+        net.governance.execute("anyone", pid, net.epoch)
+
+
+def test_voting_period_boundaries() -> None:
+    net = network()
+    pid = net.governance.submit("proposer", {"GOV_THRESHOLD": Fraction(6_667, 10_000)}, DEPOSIT, 1)
+    end = net.governance.proposals[pid].voting_end
+    run_to(net, end)
+    net.governance.vote("small", pid, Option.YES, end)  # the last epoch of voting is open
+    run_to(net, end + 1)
+    with pytest.raises(VotingClosed):
+        net.governance.vote("big", pid, Option.YES, end + 1)
+
+
+@pytest.mark.invariant("GOV-PARAM-01")
+def test_no_other_path_changes_a_parameter() -> None:
+    net = network()
+    for caller in ("big", SLASHING_AUTHORITY, "authority:inflation", "proposer"):
+        with pytest.raises(Unauthorized):
+            net.params.set(caller, "ASMB_INFLATION_RATE", Fraction(1, 100), net.epoch)
+    assert net.params.history == []
+    assert_invariants(net.params)
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (
+            lambda n: n.governance.submit("proposer", {"ASMB_INITIAL_SUPPLY": 1}, DEPOSIT, 1),
+            NotGovernable,
+        ),
+        (lambda n: n.governance.submit("proposer", {"NOPE": 1}, DEPOSIT, 1), NotGovernable),
+        (
+            lambda n: n.governance.submit(
+                "proposer", {"ASMB_INFLATION_RATE": Fraction(9, 100)}, DEPOSIT, 1
+            ),
+            ParameterOutOfBounds,
+        ),
+        (
+            lambda n: n.governance.submit(
+                "proposer", {"ASMB_INFLATION_RATE": Fraction(1, 30_000)}, DEPOSIT, 1
+            ),
+            ParameterOutOfBounds,
+        ),
+        (
+            lambda n: n.governance.submit(
+                "proposer", {"GOV_VOTING_EPOCHS": Fraction(3, 2)}, DEPOSIT, 1
+            ),
+            ParameterOutOfBounds,
+        ),
+        (
+            lambda n: n.governance.submit(
+                "proposer", {"GOV_QUORUM": Fraction(1, 2)}, DEPOSIT - 1, 1
+            ),
+            DepositTooSmall,
+        ),
+        (lambda n: n.governance.vote("big", 1, Option.YES, 1), AlreadyVoted),
+        (lambda n: n.governance.vote("idle", 1, Option.YES, 1), NoVotingPower),
+        (lambda n: n.governance.vote("small", 99, Option.YES, 1), UnknownProposal),
+        (lambda n: n.governance.execute("anyone", 1, 1), ProposalNotExecutable),
+    ],
+)
+def test_bad_input_leaves_state_unchanged(
+    call: Callable[[AssemblyNetwork], object], error: type[ContractError]
+) -> None:
+    net = network()
+    net.governance.submit("proposer", {"GOV_QUORUM": Fraction(1, 2)}, DEPOSIT, 1)
+    net.governance.vote("big", 1, Option.YES, 1)
+    before = net.snapshot()
+    with pytest.raises(error):
+        call(net)
+    assert net.snapshot() == before
+
+
+def test_passed_change_not_executed_by_hand_is_enforced_at_its_epoch() -> None:
+    net = network()
+    pid = net.governance.submit("proposer", {"ASMB_UNBONDING_EPOCHS": 14}, DEPOSIT, 1)
+    net.governance.vote("big", pid, Option.YES, 1)
+    activation = net.governance.proposals[pid].activation
+    run_to(net, activation - 1)
+    assert net.governance.proposals[pid].status is ProposalStatus.PASSED
+    with pytest.raises(ProposalNotExecutable):  # not yet due
+        net.governance.execute("anyone", pid, activation - 1)
+    assert net.params.integer("ASMB_UNBONDING_EPOCHS") == 21
+    run_to(net, activation)
+    assert net.params.integer("ASMB_UNBONDING_EPOCHS") == 14
+    assert_invariants(net.governance)
