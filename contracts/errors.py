@@ -272,3 +272,36 @@ class ProposalNotExecutable(ContractError):
     """Executing a proposal that did not pass, is still voting, or is not yet due."""
 
     code = "PROPOSAL_NOT_EXECUTABLE"
+
+
+# ----------------------------------------------------------------------------- IOTA staking
+
+
+class StakeBelowMinimum(ContractError):
+    """A stake request below the framework's minimum (1 IOTA)."""
+
+    code = "STAKE_BELOW_MINIMUM"
+
+
+class UnknownStake(ContractError):
+    """No staked object with this id (or it was already withdrawn)."""
+
+    code = "UNKNOWN_STAKE"
+
+
+class NotCommitteeMember(ContractError):
+    """A report by or about a validator outside the committee."""
+
+    code = "NOT_COMMITTEE_MEMBER"
+
+
+class CannotReportOneself(ContractError):
+    """A validator reported itself."""
+
+    code = "CANNOT_REPORT_ONESELF"
+
+
+class ReportNotFound(ContractError):
+    """Undoing a report that was never made."""
+
+    code = "REPORT_NOT_FOUND"

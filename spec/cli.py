@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from spec import __version__
 from spec import parameters as pm
 from spec import report as rp
-from spec.commands import participation
+from spec.commands import iotasrb, participation
 from spec.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
 
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     params.set_defaults(handler=_command_params)
 
     participation.register(commands)
+    iotasrb.register(commands)
     return parser
 
 

@@ -449,6 +449,21 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "1/year",
         1 + _IOTASRB / (1 + INFLATION) - 1,
     ),
+    Derivation(
+        "IOTASRB-REALISED-LOW",
+        "iotasrb",
+        "Lowest simple annual return realised on the framework's pools over a year of active "
+        "epochs: (1 + IOTASRB)^(1 − cr) − 1 (rewards compound, commission is restaked).",
+        "1/year",
+        (1 + _IOTASRB) ** (1 - COMMISSION) - 1,
+    ),
+    Derivation(
+        "IOTASRB-REALISED-HIGH",
+        "iotasrb",
+        "Highest simple annual return realised on the framework's pools: exp(IOTASRB(v)) − 1.",
+        "1/year",
+        sympy.exp(_IOTASRB * (1 - COMMISSION)) - 1,
+    ),
     # ------------------------------------------------------------------ integer widths
     Derivation(
         "WIDTH-PRE-RATE",

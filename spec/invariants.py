@@ -242,6 +242,26 @@ def _prove_cap_accounting(environment: Environment) -> Proof:
     )
 
 
+def _prove_realised_interval(_: Environment) -> Proof:
+    """Bernoulli's inequality by concavity, and e^x ≥ 1 + x by convexity, checked in SymPy."""
+    rate = sympy.Symbol("I", positive=True)
+    share = sympy.Symbol("lambda", nonnegative=True)  # 1 − cr, in [0, 1]
+    x = sympy.Symbol("x", nonnegative=True)
+    bernoulli = 1 + share * rate - (1 + rate) ** share
+    second = sympy.diff(bernoulli, share, 2)
+    concave = bool(second.is_nonpositive)
+    ends = bernoulli.subs(share, 0) == 0 and sympy.simplify(bernoulli.subs(share, 1)) == 0
+    exponential = sympy.exp(x) - 1 - x
+    convex = bool(sympy.diff(exponential, x, 2).is_positive)
+    starts = exponential.subs(x, 0) == 0 and sympy.diff(exponential, x).subs(x, 0) == 0
+    ok = concave and ends and convex and starts
+    detail = (
+        f"f(λ) = 1 + λI − (1 + I)^λ: f'' = {second} ≤ 0, f(0) = f(1) = 0 ⇒ f ≥ 0 on [0, 1]; "
+        "g(x) = e^x − 1 − x: g'' = e^x > 0, g(0) = g'(0) = 0 ⇒ g ≥ 0"
+    )
+    return Proof(_verdict(ok), "symbolic (concavity and convexity)", detail)
+
+
 def _deployed_overflow_guard(environment: Environment) -> list[tuple[str, Any]]:
     supply = environment["IOTA_TOTAL_SUPPLY"]
     pairs: list[tuple[str, Any]] = []
@@ -972,6 +992,93 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
                 INFLATION / (1 + INFLATION),
             ),
         ),
+    ),
+    Invariant(
+        "IOTASRB-03",
+        "iotasrb",
+        "On the framework's pools a staker's simple annual return lies between "
+        "(1 + IOTASRB)^(1 − cr) − 1 and exp(IOTASRB(v)) − 1, and IOTASRB(v) lies between "
+        "them: the benchmark is exact without commission and off by second-order compounding "
+        "terms with it.",
+        SeedQuote(
+            SEED_IOTASRB,
+            "IOTASRB operates on a non-compounded basis, meaning it excludes returns generated "
+            "from the reinvestment of rewards.",
+        ),
+        "(1 + I)^(1−cr) − 1 ≤ I (1 − cr) ≤ e^{I (1 − cr)} − 1",
+        _prove_realised_interval,
+        oracle=True,
+    ),
+    Invariant(
+        "IOTA-VP-01",
+        "iotasrb",
+        "Voting power sums to 10,000 over the committee, every member has some, none exceeds the "
+        "cap max(1,000, ⌈10,000/n⌉), and more stake never means less power.",
+        SeedQuote(SEED_IOTASRB, "If the 2/3rd majority of voting power in an epoch votes in favor"),
+        "Σ vp = 10 000,  0 < vp ≤ cap,  stake_a > stake_b ⇒ vp_a ≥ vp_b",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-POT-01",
+        "iotasrb",
+        "Each epoch's pot is the 767,000 IOTA subsidy plus tips (base fees burned, the shortfall "
+        "minted), and it is fully accounted for: paid to committee pools plus burned equals the "
+        "pot.",
+        SeedQuote(SEED_IOTASRB, "The number of rewarded tokens per epoch (767000 IOTA)."),
+        "pot = subsidy + tips = Σ paid + burned",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-SLASH-01",
+        "iotasrb",
+        "A validator reported by validators holding at least 6,667 voting power earns nothing that "
+        "epoch, and its reward is burned, not redistributed; reports persist until withdrawn.",
+        SeedQuote(
+            SEED_IOTASRB,
+            "the rewards that would have been distributed to the validator's staking pool for this "
+            "epoch will be burned instead",
+        ),
+        "Σ_{r reports v} vp_r ≥ 6 667 ⇒ paid_v = 0",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-POOL-01",
+        "iotasrb",
+        "Each pool's balances reconcile with its exchange rate, and its pending stake is exactly "
+        "the stakes requested for the next epoch.",
+        SeedQuote(SEED_IOTASRB, "The number of staked tokens in the network."),
+        "tokens = ⌊rate.tokens · iota / rate.iota⌋,  pending = Σ pending principals",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-STAKE-01",
+        "iotasrb",
+        "Stake requested in epoch E is active from E + 1; withdrawn before that it returns only "
+        "its principal.",
+        SeedQuote(SEED_IOTASRB, "The number of staked tokens in the network."),
+        "activation = request epoch + 1",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-COMMISSION-01",
+        "iotasrb",
+        "Commission rates stay within 0 … 2,000 basis points and a change applies from the next "
+        "epoch's distribution.",
+        SeedQuote(
+            SEED_IOTASRB,
+            "The percentage commission rate the validator has set as a delegation fee",
+        ),
+        "0 ≤ commission ≤ 2 000 bp",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-SUPPLY-01",
+        "iotasrb",
+        "IOTA supply changes only by the epoch's mint and burns: supply − genesis = minted − "
+        "burned, over liquid balances, staked principals, pools' rewards and pending gas.",
+        SeedQuote(SEED_IOTASRB, "Unvested tokens released into circulation are also considered"),
+        "supply − genesis = minted − burned",
+        state=True,
     ),
     Invariant(
         "WIDTH-01",

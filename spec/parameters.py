@@ -539,8 +539,8 @@ _IOTA: tuple[Parameter, ...] = (
         "IOTA of today's network is counted in nanos: 1 IOTA = 10^9 nanos.",
         Artefact(
             "iotaledger/iota",
-            "crates/iota-framework/packages/iota-framework/sources/iota.move",
-            "NANOS_PER_IOTA = 1_000_000_000",
+            "crates/iota-types/src/gas_coin.rs",
+            "NANOS_PER_IOTA: u64 = 1_000_000_000",
         ),
         BOTH,
         integral=True,
@@ -561,8 +561,8 @@ _IOTA: tuple[Parameter, ...] = (
         "Length of an epoch of today's IOTA network (24 hours).",
         Artefact(
             "iotaledger/iota",
-            "crates/iota-swarm-config/src/genesis_config.rs",
-            "mainnet epoch duration 24 h (epoch_duration_ms = 86_400_000)",
+            "crates/iota-config/src/genesis.rs",
+            "default_epoch_duration_ms: 24 * 60 * 60 * 1000 (24 hrs)",
         ),
         BOTH,
         integral=True,
@@ -583,6 +583,98 @@ _IOTA: tuple[Parameter, ...] = (
         "Share of voting power whose reports slash a validator's epoch rewards.",
         _seed(SEED_IOTASRB, "If the 2/3rd majority of voting power in an epoch votes in favor"),
         BOTH,
+    ),
+)
+
+_IOTA_SYSTEM = "crates/iota-framework/packages/iota-system/sources"
+_IOTA_REPO = "iotaledger/iota"
+
+_IOTA_FRAMEWORK: tuple[Parameter, ...] = (
+    Parameter(
+        "IOTA_TOTAL_VOTING_POWER",
+        _r(10_000),
+        "voting power",
+        "Total voting power of the IOTA committee.",
+        Artefact(_IOTA_REPO, f"{_IOTA_SYSTEM}/voting_power.move", "TOTAL_VOTING_POWER = 10_000"),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_QUORUM_THRESHOLD",
+        _r(6_667),
+        "voting power",
+        "Voting power of a quorum (reports by a quorum slash a validator's epoch rewards).",
+        Artefact(_IOTA_REPO, f"{_IOTA_SYSTEM}/voting_power.move", "QUORUM_THRESHOLD = 6_667"),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_MAX_VOTING_POWER",
+        _r(1_000),
+        "voting power",
+        "Floor of the per-validator cap: the cap is max(1,000, ceil(10,000 / n)).",
+        Artefact(_IOTA_REPO, f"{_IOTA_SYSTEM}/voting_power.move", "MAX_VOTING_POWER = 1_000"),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_MAX_COMMISSION",
+        _r(2_000, 10_000),
+        RATIO,
+        "Highest commission rate a validator may set (2,000 basis points).",
+        Artefact(_IOTA_REPO, f"{_IOTA_SYSTEM}/validator.move", "MAX_COMMISSION_RATE = 2_000"),
+        DEPLOYED,
+    ),
+    Parameter(
+        "IOTA_MIN_STAKE",
+        _r(NANOS_PER_IOTA),
+        NANOS,
+        "Smallest stake a staker may request: 1 IOTA.",
+        Artefact(
+            _IOTA_REPO,
+            f"{_IOTA_SYSTEM}/validator_set.move",
+            "MIN_STAKING_THRESHOLD = 1_000_000_000",
+        ),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_REWARD_SLASHING_RATE",
+        _r(10_000, 10_000),
+        RATIO,
+        "Share of a slashed validator's epoch reward that is cut (all of it), then burned.",
+        Artefact(
+            _IOTA_REPO,
+            "crates/iota-protocol-config/src/lib.rs",
+            "reward_slashing_rate = 10000 (basis points)",
+        ),
+        DEPLOYED,
+    ),
+    Parameter(
+        "IOTA_MAX_COMMITTEE",
+        _r(100),
+        "validators",
+        "Largest committee: the top validators by stake (protocol version 17 on).",
+        Artefact(
+            _IOTA_REPO,
+            "crates/iota-protocol-config/src/lib.rs",
+            "max_committee_members_count = 100 (from protocol version 17)",
+        ),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_MIN_VALIDATOR_JOINING_STAKE",
+        _r(2_000_000 * NANOS_PER_IOTA),
+        NANOS,
+        "Stake a candidate needs to join the validator set (genesis default: 2,000,000 IOTA).",
+        Artefact(
+            _IOTA_REPO,
+            "crates/iota-types/src/governance.rs",
+            "MIN_VALIDATOR_JOINING_STAKE_NANOS = 2_000_000 IOTA",
+        ),
+        DEPLOYED,
+        integral=True,
     ),
 )
 
@@ -757,6 +849,7 @@ PARAMETERS: Final[tuple[Parameter, ...]] = (
     + _ACCUMULATOR
     + _SHIMMER
     + _IOTA
+    + _IOTA_FRAMEWORK
     + _ROOT_CHAIN
 )
 

@@ -60,7 +60,14 @@ class NaiveRootChain:
         pool.tokens -= int(pool.tokens * fraction)
         pool.active_status = False
 
-    def end_epoch(self, mint: int) -> None:
+    def end_epoch(
+        self,
+        mint: int,
+        fees: dict[str, int] | None = None,
+        committees: dict[str, list[str]] | None = None,
+    ) -> None:
+        """Pay one epoch: the mint by stake to all eligible pools, each chain's fees by stake to
+        its committee's eligible members, then commission and every holder's exact share."""
         weights = {}
         for vid, pool in self.pools.items():
             active = sum(pool.active.values())
@@ -68,10 +75,13 @@ class NaiveRootChain:
                 weight = active * pool.tokens // pool.shares
                 if weight:
                     weights[vid] = weight
-        total = sum(weights.values())
-        for vid, weight in weights.items():
+        rewards = self._split(mint, weights)
+        for chain, amount in sorted((fees or {}).items()):
+            members = {v: weights[v] for v in (committees or {}).get(chain, []) if v in weights}
+            for vid, share in self._split(amount, members).items():
+                rewards[vid] = rewards.get(vid, 0) + share
+        for vid, reward in rewards.items():
             pool = self.pools[vid]
-            reward = mint * weight // total
             commission = reward * pool.commission_bp // 10_000
             self.commission[pool.operator] = self.commission.get(pool.operator, 0) + commission
             rest = reward - commission
@@ -89,6 +99,11 @@ class NaiveRootChain:
             if pool.next_commission_bp is not None:
                 pool.commission_bp = pool.next_commission_bp
                 pool.next_commission_bp = None
+
+    @staticmethod
+    def _split(amount: int, weights: dict[str, int]) -> dict[str, int]:
+        total = sum(weights.values())
+        return {v: amount * w // total for v, w in weights.items()} if total else {}
 
     def entitled(self, holder: str, validator: str) -> int:
         return int(self.exact.get((holder, validator), Fraction(0)))

@@ -156,18 +156,7 @@ class NetworkMachine(RuleBasedStateMachine):
             fees = dict(self.net.chain.fees)
             committees = {k: list(v) for k, v in self.net.chain.committees.items()}
             self.net.advance_epoch(seed(self.epoch + 1))
-            if not fees:
-                self.oracle.end_epoch(self.net.ledger.minted - minted)
-            else:
-                # Fees follow committees; the oracle models inflation only, so it skips payout
-                # checks for pools that earned fees this epoch.
-                self.oracle.end_epoch(self.net.ledger.minted - minted)
-                for chain, members in committees.items():
-                    if fees.get(chain):
-                        for vid in members:
-                            for key in [k for k in self.oracle.exact if k[1] == vid]:
-                                del self.oracle.exact[key]
-                            self.oracle.pools[vid].active_status = False
+            self.oracle.end_epoch(self.net.ledger.minted - minted, fees, committees)
 
     @precondition(lambda self: self.net.chain.validators)
     @rule(data=st.data(), holder=st.sampled_from(DELEGATORS))

@@ -101,6 +101,8 @@ SYMBOLIC = {
     "IOTASRB-V",
     "IOTASRB-REAL",
     "IOTASRB-REAL-LITERAL",
+    "IOTASRB-REALISED-LOW",
+    "IOTASRB-REALISED-HIGH",
 }
 
 
@@ -174,3 +176,14 @@ def test_widths_report_bits() -> None:
     assert dv.bits_needed(dv.evaluate("WIDTH-PRE-EVENT-TOTAL")) <= 64
     assert dv.bits_needed(dv.evaluate("WIDTH-POST-ACCUMULATOR")) > 64
     assert dv.bits_needed(dv.evaluate("WIDTH-ASMB-INFLATION")) > 64
+
+
+def test_realised_interval_at_a_round_benchmark() -> None:
+    """At st = 279,955,000 IOTA the benchmark is exactly 1 (365 × 767,000 / st)."""
+    at = {dv.ST: 279_955_000, dv.COMMISSION: sympy.Rational(1, 2)}
+    low = dv.get("IOTASRB-REALISED-LOW").symbolic().subs(at)
+    high = dv.get("IOTASRB-REALISED-HIGH").symbolic().subs(at)
+    assert sympy.simplify(low - (sympy.sqrt(2) - 1)) == 0
+    assert sympy.simplify(high - (sympy.exp(sympy.Rational(1, 2)) - 1)) == 0
+    at[dv.COMMISSION] = 0
+    assert dv.get("IOTASRB-REALISED-LOW").symbolic().subs(at) == 1

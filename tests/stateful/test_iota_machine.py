@@ -1,0 +1,93 @@
+"""A stateful test of IOTA validator staking: stakers, validators, reports, gas and epochs,
+with every catalog checker after every step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from contracts.errors import ContractError
+from contracts.invariants import assert_invariants
+from contracts.iota.system import IotaStaking
+
+IOTA = 10**9
+VALIDATORS = [f"val-{k}" for k in range(5)]
+STAKERS = ["ann", "ben", "cay"]
+
+
+class IotaMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        validators = [(v, (k + 1) * 3_000_000 * IOTA, 200 * k) for k, v in enumerate(VALIDATORS)]
+        balances = dict.fromkeys(STAKERS, 40_000_000 * IOTA) | {"payer": 10**7 * IOTA}
+        self.system = IotaStaking.genesis(balances, validators)
+
+    def _try(self, call: Callable[[], object]) -> None:
+        before = self.system.snapshot()
+        try:
+            call()
+        except ContractError:
+            assert self.system.snapshot() == before
+
+    @rule(
+        staker=st.sampled_from(STAKERS),
+        validator=st.sampled_from(VALIDATORS),
+        amount=st.integers(1, 20_000_000 * IOTA),
+    )
+    def stake(self, staker: str, validator: str, amount: int) -> None:
+        self._try(
+            lambda: self.system.request_add_stake(staker, validator, amount, self.system.epoch)
+        )
+
+    @precondition(lambda self: self.system.stakes)
+    @rule(data=st.data(), staker=st.sampled_from([*STAKERS, "val-0"]))
+    def withdraw(self, data: st.DataObject, staker: str) -> None:
+        staked = data.draw(st.sampled_from(sorted(self.system.stakes)))
+        self._try(lambda: self.system.request_withdraw_stake(staker, staked, self.system.epoch))
+
+    @rule(
+        reporter=st.sampled_from(VALIDATORS),
+        reportee=st.sampled_from(VALIDATORS),
+        undo=st.booleans(),
+    )
+    def report(self, reporter: str, reportee: str, undo: bool) -> None:
+        if undo:
+            self._try(
+                lambda: self.system.undo_report_validator(reporter, reportee, self.system.epoch)
+            )
+        else:
+            self._try(lambda: self.system.report_validator(reporter, reportee, self.system.epoch))
+
+    @rule(validator=st.sampled_from(VALIDATORS), rate=st.integers(0, 2_500))
+    def commission(self, validator: str, rate: int) -> None:
+        self._try(
+            lambda: self.system.request_set_commission_rate(validator, rate, self.system.epoch)
+        )
+
+    @rule(fee=st.integers(0, 2_000_000 * IOTA), tip_share=st.integers(0, 100))
+    def gas(self, fee: int, tip_share: int) -> None:
+        self._try(
+            lambda: self.system.pay_gas("payer", fee, fee * tip_share // 100, self.system.epoch)
+        )
+
+    @rule()
+    def advance(self) -> None:
+        self.system.advance_epoch()
+
+    @invariant()
+    def catalog_holds(self) -> None:
+        assert_invariants(self.system)
+
+
+TestIotaMachine = pytest.mark.invariant(
+    "IOTA-VP-01",
+    "IOTA-POT-01",
+    "IOTA-SLASH-01",
+    "IOTA-POOL-01",
+    "IOTA-STAKE-01",
+    "IOTA-COMMISSION-01",
+    "IOTA-SUPPLY-01",
+)(IotaMachine.TestCase)
