@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test setup lint typecheck pytest docs clean
+.PHONY: run test setup lint typecheck pytest conformance-process docs mutation clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,10 +30,24 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+# The conformance suite once more, driving the reference through the JSON-lines protocol.
+conformance-process: $(STAMP)
+	$(BIN)/pytest tests/conformance -q -p no:cacheprovider \
+		--implementation "cmd:$(BIN)/python -m contracts.conformance.adapter"
+
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: lint typecheck pytest docs
+test: lint typecheck pytest conformance-process docs
+
+# Mutation testing of contracts/ (long; not part of `make test`): prints the mutation score.
+mutation: $(STAMP)
+	$(BIN)/python -m pip install --quiet "mutmut>=3.3,<4"
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut export-cicd-stats
+	$(BIN)/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
+		t = s['total'] - s.get('skipped', 0); k = s['killed'] + s.get('timeout', 0); \
+		print(f'mutation score: {k}/{t} killed = {100 * k / max(t, 1):.1f} %'); print(s)"
 
 clean:
-	rm -rf site .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site mutants .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contracts.errors import InvalidInput
 from contracts.governance import Governance
 from contracts.invariants import checker
 from contracts.ledger import Ledger
@@ -36,7 +37,12 @@ class AssemblyNetwork:
         return self.chain.epoch
 
     def advance_epoch(self, seed: bytes) -> None:
-        """End the current epoch and begin the next (see the module docstring for the order)."""
+        """End the current epoch and begin the next (see the module docstring for the order).
+
+        Raises ``InvalidInput`` for an empty seed, before anything changes.
+        """
+        if not isinstance(seed, bytes) or not seed:
+            raise InvalidInput("the epoch seed must be non-empty bytes")
         ended = self.chain.epoch
         self.chain.end_epoch()
         self.governance.tally_ended(ended)

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from contracts.invariants import checker
 from contracts.participation.event import ParticipationEvent
-from contracts.participation.staking import StakingResults, results_checksum
+from contracts.participation.staking import StakingEvent, StakingResults, results_checksum
 from spec import parameters
 
 ASMB_SYMBOL: Final = "microASMB"
@@ -140,3 +140,11 @@ def _check_cap_accounted(seed: SeedProfileResults) -> list[str]:
     if postlaunch_allocation(account.distributed) != planned + account.undistributed:
         problems.append("post-launch allocation is not 12 B plus the undistributed part")
     return problems
+
+
+class PrelaunchStaking(StakingEvent):
+    """A staking event in both profiles: :meth:`results` as deployed, :meth:`seed_results` as
+    the seed's 8 % maximum caps them (PRE-CAP-02)."""
+
+    def seed_results(self, at: int | None = None) -> SeedProfileResults:
+        return apply_seed_cap(self.event, self.results(at))

@@ -1,0 +1,64 @@
+"""The JSON-lines protocol, served for the reference: ``python -m contracts.conformance.adapter``.
+
+One request per line on standard input, one reply per line on standard output, in order:
+
+* ``{"id": n, "op": "create", "contract": C, "args": {...}}`` →
+  ``{"id": n, "result": {"instance": H}}``
+* ``{"id": n, "op": "call", "instance": H, "method": M, "args": {...}}`` →
+  ``{"id": n, "result": R}`` or ``{"id": n, "error": {"code": E, "message": ...}}``
+* ``{"id": n, "op": "snapshot", "instance": H}`` → ``{"id": n, "result": S}``
+* ``{"id": n, "op": "drop", "instance": H}`` → ``{"id": n, "result": null}``
+
+Values are canonical JSON (:mod:`contracts.conformance.codec`): integers beyond 2^53 are decimal
+strings, fractions ``"p/q"``. Another implementation proves conformance by serving the same
+protocol: ``pytest tests/conformance --implementation "cmd:<its command line>"``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from contracts.conformance.codec import dumps
+from contracts.conformance.drivers import Implementation, ObjectDriver, error_outcome, reference
+
+
+def serve(stdin: TextIO, stdout: TextIO, implementation: Implementation | None = None) -> None:
+    """Answer requests until the input ends."""
+    driver = ObjectDriver(implementation or reference())
+    for line in stdin:
+        if not line.strip():
+            continue
+        reply: dict[str, Any]
+        try:
+            request = json.loads(line)
+            request_id = request.get("id")
+            op = request.get("op")
+            if op == "create":
+                handle = driver.create(request["contract"], request.get("args", {}))
+                reply = {"result": {"instance": handle}}
+            elif op == "call":
+                reply = driver.call(request["instance"], request["method"], request.get("args", {}))
+            elif op == "snapshot":
+                reply = {"result": driver.snapshot(request["instance"])}
+            elif op == "drop":
+                driver.instances.pop(request["instance"], None)
+                reply = {"result": None}
+            else:
+                reply = error_outcome("UNKNOWN_REQUEST", f"unknown op {op!r}")
+        except Exception as error:
+            request_id = None if "request_id" not in locals() else request_id
+            code = getattr(error, "code", "BAD_REQUEST")
+            reply = error_outcome(code if isinstance(code, str) else "BAD_REQUEST", str(error))
+        stdout.write(dumps({"id": request_id, **reply}) + "\n")
+        stdout.flush()
+
+
+def main() -> int:
+    serve(sys.stdin, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

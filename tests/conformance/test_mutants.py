@@ -1,0 +1,63 @@
+"""The suite rejects every deliberately broken implementation in ``mutants/``.
+
+Each mutant is run through the same checks an implementer runs -- the vectors, the bad-input
+sweep, and the differential machines -- and must fail at least one of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.stateful import run_state_machine_as_test
+
+from contracts.conformance.drivers import ObjectDriver, reference
+from contracts.conformance.scenarios import SCENARIOS
+from contracts.conformance.vectors import build_case, replay
+from tests.conformance import mutants
+from tests.conformance.test_differential import _DRIVER, machine_for
+from tests.conformance.test_sweep import sweep
+
+MUTANTS = sorted(m.name for m in pkgutil.iter_modules(mutants.__path__))
+
+
+def _rejected(name: str) -> str | None:
+    module = importlib.import_module(f"tests.conformance.mutants.{name}")
+    implementation = module.implementation()
+    contract = implementation.contract
+    driver = ObjectDriver(implementation)
+    for scenario in SCENARIOS:
+        if scenario.contract != contract:
+            continue
+        problems = replay(driver, build_case(scenario))
+        if problems:
+            return f"vector {scenario.name}: {problems[0]}"
+    for scenario in SCENARIOS:
+        if scenario.contract != contract:
+            continue
+        try:
+            sweep(scenario, ObjectDriver(reference()), driver)
+        except AssertionError as error:
+            return f"sweep {scenario.name}: {error}"
+    _DRIVER["under-test"] = driver
+    try:
+        run_state_machine_as_test(
+            machine_for(contract),
+            settings=settings(
+                max_examples=200, deadline=None, suppress_health_check=list(HealthCheck)
+            ),
+        )
+    except AssertionError as error:
+        return f"differential: {error}"
+    return None
+
+
+def test_there_are_mutants() -> None:
+    assert len(MUTANTS) >= 10
+
+
+@pytest.mark.parametrize("name", MUTANTS)
+def test_suite_rejects_mutant(name: str) -> None:
+    assert _rejected(name) is not None, f"the conformance suite accepts the mutant {name}"
