@@ -29,6 +29,9 @@ def parse_exact(text: str) -> Fraction:
 
     Underscores between digits are accepted as separators. Exponents, ``inf`` and ``nan`` are
     rejected: a value that needs them is not an exact protocol quantity.
+
+    >>> parse_exact("6/100"), parse_exact("0.08"), parse_exact("1_000")
+    (Fraction(3, 50), Fraction(2, 25), Fraction(1000, 1))
     """
     cleaned = text.strip().replace("_", "")
     if _INTEGER.fullmatch(cleaned):
@@ -63,7 +66,11 @@ def is_exact_rational(value: Any) -> bool:
 
 
 def format_ratio(value: Any) -> str:
-    """Write an exact rational as ``"n"`` when integral, else ``"p/q"`` in lowest terms."""
+    """Write an exact rational as ``"n"`` when integral, else ``"p/q"`` in lowest terms.
+
+    >>> format_ratio(Fraction(6, 100)), format_ratio(4)
+    ('3/50', '4')
+    """
     fraction = to_fraction(value)
     if fraction.denominator == 1:
         return str(fraction.numerator)

@@ -1094,6 +1094,27 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
 #: Symbols that are free variables of catalog formulas (documented for readers of the proofs).
 FREE_VARIABLES: Final = (D1, ST, PERFORMANCE, COMMISSION, INFLATION, FRACTION)
 
+#: LaTeX forms of the formulas, rendered on the site.
+LATEX: Final[dict[str, str]] = {
+    "ASMB-SUPPLY-01": r"A S + C S + (1 - A - C) S = S,\quad 1 - A - C \ge 0",
+    "ASMB-SPLIT-02": r"D_1 + (20\,\mathrm{B} - D_1) = 20\,\mathrm{B},\quad "
+    r"20\,\mathrm{B} - D_1 \ge 12\,\mathrm{B} \iff D_1 \le 8\,\mathrm{B}",
+    "PRE-CAP-01": r"f \cdot S_{\mathrm{IOTA}} \cdot r \cdot 777\,600 \le C \iff f \le f^{*},\quad "
+    r"f^{*} < 1",
+    "PRE-CAP-02": r"\sum_a \left\lfloor r_a C / T \right\rfloor \le \sum_a r_a C / T = C",
+    "PRE-REWARD-01": r"\mathrm{reward} = \left\lfloor a \cdot n / d \right\rfloor \cdot "
+    r"\bigl|[\max(s+1, b),\ \min(\mathit{at}, e, x-1)]\bigr|",
+    "POST-PAYOUT-01": r"639 \left\lfloor \frac{x}{639} \right\rfloor + (x \bmod 639) = x,"
+    r"\quad 0 \le x \bmod 639 < 639",
+    "ASMB-INFLATION-01": r"\sum_{k<365} \left( \left\lfloor \frac{S r (k+1)}{365} \right\rfloor - "
+    r"\left\lfloor \frac{S r k}{365} \right\rfloor \right) = \lfloor S r \rfloor",
+    "IOTASRB-01": r"\mathrm{IOTASRB} - \mathrm{IOTASRB}(v) = \mathrm{IOTASRB}\,(a + b(1-a)) \ge 0",
+    "IOTASRB-02": r"\frac{1 + R}{1 + i} - 1 = \frac{R - i}{1 + i}",
+    "IOTASRB-03": r"(1 + I)^{1-c_r} - 1 \le I (1 - c_r) \le e^{I (1 - c_r)} - 1",
+    "ACC-CONSERVE-01": r"\mathrm{offered} \cdot S = S(\mathrm{claimed} + \mathrm{undistributed}) + "
+    r"\mathrm{rounding} + \sum_h \mathrm{owed}_h",
+}
+
 BY_ID: Final[dict[str, Invariant]] = {invariant.id: invariant for invariant in INVARIANTS}
 
 

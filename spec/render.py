@@ -88,27 +88,31 @@ def derivation_table(program: str | None = None) -> str:
 
 
 def invariant_table(tests_dir: Path | None = None, program: str | None = None) -> str:
-    """The invariant catalog: id, statement, citation, formula, verdict and checking tests."""
+    """The invariant catalog, one anchored section per entry.
+
+    Each section gives the statement, the formula (typeset when a LaTeX form exists), the seed
+    citation, and how the entry is established: the SymPy verdict and the tests that check it.
+    """
     checked = coverage.scan(tests_dir) if tests_dir is not None else {}
     proofs = inv.prove_all()
-    rows = [
-        "| id | statement | citation | formula | established by |",
-        "|---|---|---|---|---|",
-    ]
+    blocks = []
     for i in inv.INVARIANTS:
         if program is not None and i.program != program:
             continue
         how = []
         if i.id in proofs:
-            how.append(f"{proofs[i.id].verdict.value} ({proofs[i.id].method})")
+            how.append(f"**{proofs[i.id].verdict.value}** ({proofs[i.id].method})")
+        kinds = ", ".join(i.kinds)
         tests = checked.get(i.id, [])
         if tests:
-            how.append("tests: " + ", ".join(f"`{t}`" for t in tests))
-        rows.append(
-            f"| {anchor(i.id)} | {_cell(i.statement)} | {_cell(i.citation.cite())} "
-            f"| {_cell(i.formula)} | {_cell('; '.join(how))} |"
+            how.append("checked by " + ", ".join(f"`{t}`" for t in tests))
+        formula = f"$$\n{inv.LATEX[i.id]}\n$$" if i.id in inv.LATEX else f"`{i.formula}`"
+        blocks.append(
+            f"### `{i.id}` {{#{i.id}}}\n\n{i.statement}\n\n{formula}\n\n"
+            f"*Source:* {i.citation.cite()}  \n*Kinds:* {kinds}  \n"
+            f"*Established:* {'; '.join(how) or 'by the tests named in the catalog test'}\n"
         )
-    return "\n".join(rows) + "\n"
+    return "\n".join(blocks)
 
 
 def value_of(identifier: str) -> str:
@@ -140,3 +144,39 @@ def difference_list() -> str:
             f"**In this specification.** {d.treatment}\n"
         )
     return "\n".join(blocks)
+
+
+def _value(identifier: str) -> object:
+    return pm.value(identifier) if identifier in pm.BY_ID else dv.evaluate(identifier)
+
+
+def percent(identifier: str) -> str:
+    """A ratio parameter or derivation as a percentage: ``8 %``."""
+    from spec.exact import format_decimal, to_fraction
+
+    return f"{format_decimal(to_fraction(_value(identifier)) * 100, 6)} %"
+
+
+def grouped(identifier: str) -> str:
+    """An integer parameter or derivation with thousands separators: ``777,600``."""
+    return format_grouped(int(str(_value(identifier))))
+
+
+def asmb(identifier: str) -> str:
+    """An amount in µASMB as whole ASMB in billions when round: ``20 B ASMB``."""
+    from fractions import Fraction
+
+    from spec.exact import format_decimal, to_fraction
+
+    whole = to_fraction(_value(identifier)) / 10 ** int(pm.value("ASMB_DECIMALS"))
+    if whole % 10**9 == 0:
+        return f"{format_grouped(int(whole / 10**9))} B ASMB"
+    return f"{format_decimal(Fraction(whole), 6)} ASMB"
+
+
+def iota(identifier: str) -> str:
+    """An amount in nanos as whole IOTA: ``767,000 IOTA``."""
+    from spec.exact import to_fraction
+
+    whole = to_fraction(_value(identifier)) / 10 ** int(pm.value("IOTA_DECIMALS"))
+    return f"{format_grouped(int(whole))} IOTA"

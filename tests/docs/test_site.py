@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
 
-import pytest
-
-REPO = Path(__file__).resolve().parents[2]
 HREF = re.compile(r'href="([^"]+)"')
 ID = re.compile(r'\bid="([^"]+)"')
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
 
 
 def _pages(site: Path) -> list[Path]:
