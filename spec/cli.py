@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from spec import __version__
 from spec import parameters as pm
 from spec import report as rp
-from spec.commands import iotasrb, participation, vectors
+from spec.commands import iotasrb, participation, vectors, whatif
 from spec.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
 
@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     participation.register(commands)
     iotasrb.register(commands)
     vectors.register(commands)
+    whatif.register(commands)
     return parser
 
 

@@ -395,6 +395,25 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
         state=True,
     ),
     Invariant(
+        "ROOT-COMMISSION-02",
+        "rootchain",
+        "The commission bounds governance sets are consistent: the lowest allowed commission is "
+        "not above the highest, so some commission is always valid.",
+        SeedQuote(
+            SEED_STAKING,
+            "the validators will most likely be willing to pay a part of their earned profits",
+        ),
+        "ASMB_MIN_COMMISSION ≤ ASMB_MAX_COMMISSION",
+        exact(
+            lambda env: [
+                (
+                    "min ≤ max",
+                    sympy.Le(env["ASMB_MIN_COMMISSION"], env["ASMB_MAX_COMMISSION"]),
+                )
+            ]
+        ),
+    ),
+    Invariant(
         "ROOT-UNBOND-01",
         "rootchain",
         "Unbonding stake earns nothing and is released only after the unbonding delay; exiting "

@@ -160,9 +160,12 @@ _SUPPLY: tuple[Parameter, ...] = (
         "POSTLAUNCH_PLANNED",
         _r(12 * 10**9 * ASMB),
         MICRO_ASMB,
-        "ASMB planned for the post-launch distribution when the pre-launch maximum is reached.",
+        "ASMB planned for the post-launch distribution when the pre-launch maximum is reached; "
+        "the distribution runs on the Assembly network, so its governance may change the amount "
+        "(ASMB-SPLIT-01 then says whether the 20 % promise still holds).",
         _seed(SEED_STAKING, "the already planned 12 billion ASMB tokens to IOTA stakers"),
         SEED,
+        governance=_b(0, 20 * 10**9 * ASMB),
         integral=True,
     ),
     Parameter(

@@ -1,0 +1,304 @@
+"""Governance what-if reports: a proposed parameter change in, a citable report out.
+
+:func:`build_whatif` takes changes to governable parameters, the epoch they take effect and a
+horizon, and returns a JSON-ready report: the spec version and source revision; the changes with
+their sources; every derived figure that changes, before and after; the supply and staking-yield
+projection by year, run on the contracts; every invariant re-proved under the new values; and
+the SHA-256 of the report's own canonical JSON, so that a proposal can cite it. The same inputs
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from collections.abc import Mapping
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import sympy
+
+from spec import __version__
+from spec import derivations as dv
+from spec import invariants as inv
+from spec import parameters as pm
+from spec.exact import format_decimal, format_grouped, json_number
+from spec.report import decimal_of, encode_source, encode_value
+
+JSON = dict[str, Any]
+REPO = Path(__file__).resolve().parent.parent
+
+
+class WhatIfError(ValueError):
+    """A change governance may not make (exit status 2)."""
+
+
+def source_revision() -> str:
+    """The git commit of the specification's source, or ``unknown`` outside a checkout."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return "unknown"
+    revision = done.stdout.strip()
+    return revision if done.returncode == 0 and revision else "unknown"
+
+
+def validate(changes: Mapping[str, Fraction]) -> None:
+    if not changes:
+        raise WhatIfError("no change: give at least one --set PARAM_ID=VALUE")
+    for parameter_id, value in changes.items():
+        problem = pm.check_governable(parameter_id, value)
+        if problem is not None:
+            raise WhatIfError(problem)
+
+
+def _figure(value: Any) -> JSON:
+    figure: JSON = {"exact": encode_value(value)}
+    decimal = decimal_of(value)
+    if decimal is not None:
+        figure["decimal"] = decimal
+    return figure
+
+
+def changed_derivations(before: pm.Environment, after: pm.Environment) -> list[JSON]:
+    rows = []
+    for derivation in dv.DERIVATIONS:
+        old, new = derivation.evaluate(before), derivation.evaluate(after)
+        if sympy.simplify(sympy.sympify(old) - sympy.sympify(new)) != 0:
+            rows.append(
+                {
+                    "id": derivation.id,
+                    "meaning": derivation.meaning,
+                    "unit": derivation.unit,
+                    "before": _figure(old),
+                    "after": _figure(new),
+                }
+            )
+    return rows
+
+
+def canonical_json(document: Any) -> str:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def build_whatif(
+    changes: Mapping[str, Fraction], from_epoch: int, years: int, *, revision: str | None = None
+) -> JSON:
+    """The what-if report (see the module docstring). Raises ``WhatIfError``."""
+    from contracts.projection import StakingAssumptions, earliest_activation, project
+
+    validate(changes)
+    if from_epoch < earliest_activation():
+        raise WhatIfError(
+            f"--from-epoch {from_epoch}: a proposal submitted after genesis takes effect at epoch "
+            f"{earliest_activation()} at the earliest"
+        )
+    if not 1 <= years <= 50:
+        raise WhatIfError(f"--years {years}: the horizon is 1 to 50 years")
+    before = pm.default_environment()
+    after = dict(before)
+    for parameter_id, value in changes.items():
+        after[parameter_id] = sympy.Rational(value.numerator, value.denominator)
+    assumptions = StakingAssumptions()
+    baseline = project({}, from_epoch, years, assumptions)
+    proposed = project(dict(changes), from_epoch, years, assumptions)
+    proofs = inv.prove_all(after)
+    failed = sorted(k for k, p in proofs.items() if not p.holds)
+    projection = []
+    for old, new in zip(baseline.rows, proposed.rows, strict=True):
+        projection.append(
+            {
+                "year": new.year,
+                "supplyBefore": old.supply,
+                "supplyAfter": new.supply,
+                "mintedBefore": old.minted,
+                "mintedAfter": new.minted,
+                "yieldBefore": json_number(old.staking_yield),
+                "yieldAfter": json_number(new.staking_yield),
+                "yieldBeforeDecimal": format_decimal(old.staking_yield, 6),
+                "yieldAfterDecimal": format_decimal(new.staking_yield, 6),
+            }
+        )
+    report: JSON = {
+        "title": "Governance what-if report",
+        "spec": {"version": __version__, "revision": revision or source_revision()},
+        "changes": [
+            {
+                "id": parameter_id,
+                "before": json_number(pm.ratio(parameter_id)),
+                "after": json_number(value),
+                "unit": pm.get(parameter_id).unit,
+                "source": encode_source(pm.get(parameter_id).source),
+            }
+            for parameter_id, value in sorted(changes.items())
+        ],
+        "fromEpoch": from_epoch,
+        "years": years,
+        "derivations": changed_derivations(before, after),
+        "projection": {
+            "rows": projection,
+            "proposalStatus": proposed.proposal_status,
+            "assumptions": assumptions.describe(),
+            "dependsOnAssumptions": [
+                "staking yield (bonded share, commission, restaking)",
+            ],
+            "independentOfAssumptions": ["supply", "minted"],
+        },
+        "invariants": [
+            {
+                "id": invariant_id,
+                "verdict": proof.verdict.value,
+                "method": proof.method,
+                "detail": proof.detail,
+            }
+            for invariant_id, proof in proofs.items()
+        ],
+        "failedInvariants": failed,
+    }
+    report["sha256"] = hashlib.sha256(canonical_json(report).encode("utf-8")).hexdigest()
+    return report
+
+
+def verify_digest(report: JSON) -> bool:
+    """True when ``report['sha256']`` is the SHA-256 of the rest of the report."""
+    body = {k: v for k, v in report.items() if k != "sha256"}
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest() == report.get("sha256")
+
+
+# ----------------------------------------------------------------------------- renderings
+
+
+def _change_line(change: JSON) -> str:
+    return f"{change['id']}: {change['before']} → {change['after']} {change['unit']}"
+
+
+def render_text(report: JSON) -> str:
+    lines = [
+        f"{report['title']} -- spec v{report['spec']['version']} ({report['spec']['revision']})",
+        f"sha256 {report['sha256']}",
+        "",
+    ]
+    if report["failedInvariants"]:
+        lines += [
+            "!! INVARIANTS FAIL UNDER THIS CHANGE: " + ", ".join(report["failedInvariants"]),
+            "",
+        ]
+    lines.append(f"Changes, in effect from epoch {report['fromEpoch']}:")
+    lines += [f"  {_change_line(c)}" for c in report["changes"]]
+    lines += ["", "Derived figures that change:"]
+    for d in report["derivations"]:
+        lines.append(
+            f"  {d['id']}: {d['before'].get('decimal', d['before']['exact'])} → "
+            f"{d['after'].get('decimal', d['after']['exact'])} {d['unit']}"
+        )
+    status = report["projection"]["proposalStatus"]
+    lines += ["", f"Projection over {report['years']} years (proposal {status}):"]
+    for row in report["projection"]["rows"]:
+        lines.append(
+            f"  year {row['year']:>2}: supply {format_grouped(int(row['supplyBefore']))} → "
+            f"{format_grouped(int(row['supplyAfter']))} µASMB; staking yield "
+            f"{row['yieldBeforeDecimal']} → {row['yieldAfterDecimal']}"
+        )
+    lines += ["", "Invariants under the change:"]
+    lines += [f"  {i['id']:<22} {i['verdict']}" for i in report["invariants"]]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: JSON, plot: str | None = None) -> str:
+    out = [
+        f"# {report['title']}",
+        "",
+        f"Spec version **{report['spec']['version']}**, source revision "
+        f"`{report['spec']['revision']}`. Report SHA-256: `{report['sha256']}`.",
+        "",
+    ]
+    if report["failedInvariants"]:
+        out += [
+            '!!! danger "Invariants fail under this change"',
+            "",
+            "    " + ", ".join(f"`{i}`" for i in report["failedInvariants"]),
+            "",
+        ]
+    out += [f"## Changes, in effect from epoch {report['fromEpoch']}", ""]
+    out += ["| parameter | before | after | unit | source |", "|---|---|---|---|---|"]
+    for c in report["changes"]:
+        out.append(
+            f"| `{c['id']}` | {c['before']} | {c['after']} | {c['unit']} | "
+            f"{c['source']['cite'].replace('|', '/')} |"
+        )
+    out += [
+        "",
+        "## Derived figures that change",
+        "",
+        "| id | before | after | unit |",
+        "|---|---|---|---|",
+    ]
+    for d in report["derivations"]:
+        out.append(
+            f"| `{d['id']}` | {d['before']['exact']} | {d['after']['exact']} | {d['unit']} |"
+        )
+    out += [
+        "",
+        f"## Projection over {report['years']} years",
+        "",
+        f"Run on the root-chain and governance contracts; the proposal is "
+        f"**{report['projection']['proposalStatus']}**. Assumptions:",
+        "",
+    ]
+    out += [f"- {a}" for a in report["projection"]["assumptions"]]
+    out += [
+        "",
+        "The supply does not depend on these assumptions; the staking yield does.",
+        "",
+        "| year | supply before (µASMB) | supply after (µASMB) | yield before | yield after |",
+        "|---|---|---|---|---|",
+    ]
+    for row in report["projection"]["rows"]:
+        out.append(
+            f"| {row['year']} | {format_grouped(int(row['supplyBefore']))} | "
+            f"{format_grouped(int(row['supplyAfter']))} | {row['yieldBeforeDecimal']} | "
+            f"{row['yieldAfterDecimal']} |"
+        )
+    if plot is not None:
+        out += ["", plot]
+    out += [
+        "",
+        "## Invariants re-proved under the change",
+        "",
+        "| id | verdict | method |",
+        "|---|---|---|",
+    ]
+    for i in report["invariants"]:
+        out.append(f"| `{i['id']}` | {i['verdict']} | {i['method']} |")
+    return "\n".join(out) + "\n"
+
+
+def projection_plot(report: JSON) -> str:
+    """The supply before and after the change, by year (SVG)."""
+    from spec.plots import _figure
+
+    rows = report["projection"]["rows"]
+
+    def draw(axes: Any) -> None:
+        years = [0] + [r["year"] for r in rows]
+        initial = pm.integer("ASMB_INITIAL_SUPPLY")
+        for key, label in (("supplyBefore", "before"), ("supplyAfter", "after")):
+            axes.plot(
+                years,
+                [initial / 10**15] + [int(r[key]) / 10**15 for r in rows],
+                marker="o",
+                markersize=3,
+                label=label,
+            )
+        axes.axvline(
+            report["fromEpoch"] / pm.integer("ASMB_EPOCHS_PER_YEAR"), color="grey", linewidth=0.8
+        )
+        axes.set_xlabel("years after genesis")
+        axes.set_ylabel("supply (billion ASMB)")
+        axes.legend(frameon=False)
+
+    return _figure(draw, "ASMB supply: the proposal against the status quo")
