@@ -36,7 +36,6 @@ verifies it exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from contracts.errors import InsufficientStake, InvalidAmount, UnknownHolder
@@ -47,20 +46,40 @@ from spec import parameters
 SCALE: Final = parameters.integer("ACCUMULATOR_SCALE")
 
 
-@dataclass(frozen=True)
 class Position:
-    """One holder's stake and earnings.
+    """One holder's stake and earnings (mutable: settled in place, after every check).
 
     ``active`` earns now; ``pending`` earns from period ``pending_from`` on. ``entry`` is the
     reward per unit at the last settlement; ``owed_scaled`` the settled earnings not yet claimed,
     in scaled units.
     """
 
-    active: int = 0
-    pending: int = 0
-    pending_from: int = 0
-    entry: int = 0
-    owed_scaled: int = 0
+    __slots__ = ("active", "entry", "owed_scaled", "pending", "pending_from")
+
+    def __init__(
+        self,
+        active: int = 0,
+        pending: int = 0,
+        pending_from: int = 0,
+        entry: int = 0,
+        owed_scaled: int = 0,
+    ) -> None:
+        self.active = active
+        self.pending = pending
+        self.pending_from = pending_from
+        self.entry = entry
+        self.owed_scaled = owed_scaled
+
+    def fields(self) -> tuple[int, int, int, int, int]:
+        return (self.active, self.pending, self.pending_from, self.entry, self.owed_scaled)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Position) and self.fields() == other.fields()
+
+    def __repr__(self) -> str:
+        return "Position(active={}, pending={}, pending_from={}, entry={}, owed_scaled={})".format(
+            *self.fields()
+        )
 
 
 class RewardAccumulator:
@@ -82,16 +101,25 @@ class RewardAccumulator:
 
     # ------------------------------------------------------------------ settlement (pure)
 
-    def _settled(self, position: Position) -> Position:
-        """The position with its earnings up to now settled and any due pending stake active."""
-        active, pending, entry = position.active, position.pending, position.entry
-        owed = position.owed_scaled
-        if pending and position.pending_from <= self.period:
+    def _settle(self, position: Position) -> Position:
+        """Settle ``position`` in place: earnings up to now owed, due pending stake active.
+
+        Settling changes how the state is written, not what anyone owns; callers settle only
+        after every check has passed, so a rejected call leaves even the representation intact.
+        """
+        active, entry = position.active, position.entry
+        if position.pending and position.pending_from <= self.period:
             checkpoint = self.checkpoints[position.pending_from]
-            owed += active * (checkpoint - entry)
-            active, pending, entry = active + pending, 0, checkpoint
-        owed += active * (self.reward_per_unit - entry)
-        return Position(active, pending, position.pending_from, self.reward_per_unit, owed)
+            position.owed_scaled += active * (checkpoint - entry)
+            active += position.pending
+            position.active, position.pending, entry = active, 0, checkpoint
+        position.owed_scaled += active * (self.reward_per_unit - entry)
+        position.entry = self.reward_per_unit
+        return position
+
+    def _settled(self, position: Position) -> Position:
+        """A settled copy of ``position`` (the original is left as it is)."""
+        return self._settle(Position(*position.fields()))
 
     # ------------------------------------------------------------------ queries
 
@@ -100,8 +128,9 @@ class RewardAccumulator:
         position = self.positions.get(holder)
         if position is None:
             return (0, 0)
-        settled = self._settled(position)
-        return (settled.active, settled.pending)
+        if position.pending and position.pending_from <= self.period:
+            return (position.active + position.pending, 0)
+        return (position.active, position.pending)
 
     def claimable(self, holder: str) -> int:
         """Whole units ``holder`` could claim now (O(1))."""
@@ -114,12 +143,15 @@ class RewardAccumulator:
 
     def stake(self, holder: str, amount: int) -> None:
         """Add ``amount`` to ``holder``'s stake from the next period on (ACC-STAKE-01)."""
-        if not is_uint(amount, U64_MAX) or amount == 0:
+        if type(amount) is not int or not 0 < amount <= U64_MAX:
             raise InvalidAmount(f"stake amount {amount!r} is not in 1..2^64-1")
-        settled = self._settled(self.positions.get(holder, Position(entry=self.reward_per_unit)))
-        self.positions[holder] = replace(
-            settled, pending=settled.pending + amount, pending_from=self.period + 1
-        )
+        position = self.positions.get(holder)
+        if position is None:
+            position = self.positions[holder] = Position(entry=self.reward_per_unit)
+        else:
+            self._settle(position)
+        position.pending += amount
+        position.pending_from = self.period + 1
         self.total_pending += amount
 
     def unstake(self, holder: str, amount: int) -> None:
@@ -127,22 +159,21 @@ class RewardAccumulator:
 
         Raises ``InvalidAmount``, ``UnknownHolder`` or ``InsufficientStake``.
         """
-        if not is_uint(amount, U64_MAX) or amount == 0:
+        if type(amount) is not int or not 0 < amount <= U64_MAX:
             raise InvalidAmount(f"unstake amount {amount!r} is not in 1..2^64-1")
         position = self.positions.get(holder)
         if position is None:
             raise UnknownHolder(f"holder {holder!r} has no stake", holder=holder)
-        settled = self._settled(position)
-        if amount > settled.active + settled.pending:
+        held = position.active + position.pending  # settling does not change the sum
+        if amount > held:
             raise InsufficientStake(
-                f"holder {holder!r} unstakes {amount} but holds {settled.active + settled.pending}",
-                holder=holder,
+                f"holder {holder!r} unstakes {amount} but holds {held}", holder=holder
             )
-        from_pending = min(amount, settled.pending)
+        self._settle(position)
+        from_pending = min(amount, position.pending)
         from_active = amount - from_pending
-        self.positions[holder] = replace(
-            settled, active=settled.active - from_active, pending=settled.pending - from_pending
-        )
+        position.active -= from_active
+        position.pending -= from_pending
         self.total_pending -= from_pending
         self.total_active -= from_active
 
@@ -173,11 +204,9 @@ class RewardAccumulator:
         position = self.positions.get(holder)
         if position is None:
             raise UnknownHolder(f"holder {holder!r} has no position", holder=holder)
-        settled = self._settled(position)
-        paid = settled.owed_scaled // self.scale
-        self.positions[holder] = replace(
-            settled, owed_scaled=settled.owed_scaled - paid * self.scale
-        )
+        self._settle(position)
+        paid = position.owed_scaled // self.scale
+        position.owed_scaled -= paid * self.scale
         self.claimed += paid
         return paid
 

@@ -77,10 +77,11 @@ class PostLaunchDistribution:
     # ------------------------------------------------------------------ time
 
     def _check_day(self, day: Day, *, first: Day = 1, last: Day = U32_MAX) -> None:
+        if type(day) is int and first <= day <= last and day >= self.day:
+            return
         if not is_uint(day, U32_MAX) or not first <= day <= last:
             raise InvalidDay(f"day {day!r} is outside {first}..{last}", day=day)
-        if day < self.day:
-            raise InvalidDay(f"day {day} is before the current day {self.day}", day=day)
+        raise InvalidDay(f"day {day} is before the current day {self.day}", day=day)
 
     def _advance(self, day: Day) -> None:
         """End every day before ``day``: pay it, then let pending stake become eligible."""
@@ -174,12 +175,12 @@ class PostLaunchDistribution:
 
 
 def _check_amount(amount: object) -> None:
-    if not is_uint(amount, U64_MAX) or amount == 0:
+    if type(amount) is not int or not 0 < amount <= U64_MAX:
         raise InvalidAmount(f"amount {amount!r} is not in 1..2^64-1")
 
 
 def _check_holder(holder: object) -> None:
-    if not isinstance(holder, str) or not holder:
+    if type(holder) is not str or not holder:
         raise InvalidInput(f"holder {holder!r} is not a non-empty string")
 
 

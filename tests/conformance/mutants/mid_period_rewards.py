@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from contracts.accumulator import Position, RewardAccumulator
@@ -11,8 +10,9 @@ from tests.conformance.mutants import MutantImplementation, swap_class
 
 class ActiveAtOnce(RewardAccumulator):
     def stake(self, holder: str, amount: int) -> None:
-        position = self._settled(self.positions.get(holder, Position(entry=self.reward_per_unit)))
-        self.positions[holder] = replace(position, active=position.active + amount)
+        position = self.positions.setdefault(holder, Position(entry=self.reward_per_unit))
+        self._settle(position)
+        position.active += amount
         self.total_active += amount
 
 
