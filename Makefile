@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test setup lint typecheck pytest conformance-process docs mutation clean
+.PHONY: run test setup lint typecheck pytest conformance-process docs bench mutation clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 test: lint typecheck pytest conformance-process docs
+
+# Benchmarks at scale (minutes; not part of `make test`): writes bench-results.json and exits 1
+# when a target is missed. BENCH_SCALE=small runs the same workloads at a hundredth, in under a
+# minute. Copy bench-results.json to docs/data/ to publish a full run's figures on the site.
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
 
 # Mutation testing of contracts/ (long; not part of `make test`): prints the mutation score.
 mutation: $(STAMP)

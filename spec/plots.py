@@ -20,9 +20,12 @@ ASMB = 10**6
 BILLION = 10**9
 
 
-def _figure(
+def figure(
     draw: Callable[[Any], None], title: str, *, width: float = 7.0, height: float = 3.6
 ) -> str:
+    """Inline SVG of one chart: ``draw`` fills the axes; the house style and byte-reproducible
+    output are applied here (shared by every chart of the site, the what-if and benchmark
+    pages included)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -75,7 +78,7 @@ def asmb_supply(years: int = 10, rates: Sequence[Fraction] | None = None) -> str
         axes.set_ylabel("supply (billion ASMB)")
         axes.legend(frameon=False)
 
-    return _figure(draw, "ASMB supply under the yearly-provision convention")
+    return figure(draw, "ASMB supply under the yearly-provision convention")
 
 
 def prelaunch_issued_vs_staked() -> str:
@@ -98,7 +101,7 @@ def prelaunch_issued_vs_staked() -> str:
         axes.set_ylabel("ASMB issued (billion)")
         axes.legend(frameon=False, loc="upper left")
 
-    return _figure(draw, "Pre-launch ASMB against the staked fraction")
+    return figure(draw, "Pre-launch ASMB against the staked fraction")
 
 
 def postlaunch_daily_vs_d1() -> str:
@@ -120,7 +123,7 @@ def postlaunch_daily_vs_d1() -> str:
         axes.set_xlabel("D₁: ASMB distributed before launch (billion)")
         axes.set_ylabel("daily payout (million ASMB)")
 
-    return _figure(draw, "Post-launch daily payout over 639 days")
+    return figure(draw, "Post-launch daily payout over 639 days")
 
 
 def iotasrb_vs_staked() -> str:
@@ -147,7 +150,7 @@ def iotasrb_vs_staked() -> str:
         axes.set_ylabel("yearly rate (%)")
         axes.legend(frameon=False)
 
-    return _figure(draw, "IOTASRB = sy / el × re / st")
+    return figure(draw, "IOTASRB = sy / el × re / st")
 
 
 def shimmer_genesis() -> str:
@@ -177,4 +180,4 @@ def shimmer_genesis() -> str:
         axes.set_xlabel("billion SMR")
         axes.invert_yaxis()
 
-    return _figure(draw, "Shimmer genesis (TIP-32): 80 / 10 / 10", height=2.6)
+    return figure(draw, "Shimmer genesis (TIP-32): 80 / 10 / 10", height=2.6)

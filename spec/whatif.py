@@ -279,7 +279,7 @@ def render_markdown(report: JSON, plot: str | None = None) -> str:
 
 def projection_plot(report: JSON) -> str:
     """The supply before and after the change, by year (SVG)."""
-    from spec.plots import _figure
+    from spec.plots import figure
 
     rows = report["projection"]["rows"]
 
@@ -301,4 +301,4 @@ def projection_plot(report: JSON) -> str:
         axes.set_ylabel("supply (billion ASMB)")
         axes.legend(frameon=False)
 
-    return _figure(draw, "ASMB supply: the proposal against the status quo")
+    return figure(draw, "ASMB supply: the proposal against the status quo")
