@@ -75,12 +75,20 @@ def targets_table(results: JSON) -> str:
 def curve_table(found: JSON) -> str:
     unit = found["unit"]
     scale, label = (1000.0, "ms") if unit == "epoch" else (1.0, "µs")
-    extra_keys = [k for k in ("callsPerEvent", "callsPerEpoch") if k in found["rows"][0]]
+    extra = [
+        (key, title)
+        for key, title in (
+            ("controlMicroseconds", "plain dictionary, µs"),
+            ("callsPerEvent", f"Python calls per {unit}"),
+            ("callsPerEpoch", f"Python calls per {unit}"),
+        )
+        if key in found["rows"][0]
+    ]
     header = (
-        f"| {found['sizeLabel']} | samples | {unit}s | {label} per {unit} | measured median "
-        f"| mean |" + "".join(" Python calls per " + unit + " |" for _ in extra_keys)
+        f"| {found['sizeLabel']} | samples | {unit}s timed | {label} per {unit} "
+        "| measured median | mean |" + "".join(f" {title} |" for _, title in extra)
     )
-    lines = [header, "|" + "---|" * (6 + len(extra_keys))]
+    lines = [header, "|" + "---|" * (6 + len(extra))]
     for r in found["rows"]:
         cells = [
             f"{r['size']:,}",
@@ -89,15 +97,22 @@ def curve_table(found: JSON) -> str:
             _number(r["normalizedMicroseconds"] / scale),
             _number(r["medianMicroseconds"] / scale),
             _number(r["meanMicroseconds"] / scale),
-            *(_number(r[k]) for k in extra_keys),
+            *(_number(r[key]) for key, _ in extra),
         ]
         lines.append("| " + " | ".join(cells) + " |")
-    note = (
-        f"Largest over smallest cost: **{found['flatRatio']}** (flat within {FLAT}); "
-        f"reference loop {found['referenceMicroseconds']} µs, its 90th over 10th percentile "
-        f"{found['referenceSpread']}."
+    if "controlRatio" in found:
+        verdict = (
+            f"Largest over smallest cost: **{found['flatRatio']}**, against "
+            f"{found['controlRatio']} for the plain dictionary over the same holders; Python "
+            f"calls per {unit}: ratio {found['callsRatio']}."
+        )
+    else:
+        verdict = f"Largest over smallest cost: **{found['flatRatio']}** (flat within {FLAT})."
+    return (
+        "\n".join(lines)
+        + f"\n\n{verdict} Reference loop {found['referenceMicroseconds']} µs; its 90th over 10th "
+        f"percentile {found['referenceSpread']}."
     )
-    return "\n".join(lines) + "\n\n" + note
 
 
 def baseline_text(base: JSON) -> str:
