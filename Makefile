@@ -47,13 +47,18 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 # Mutation testing of contracts/ (long; not part of `make test`): prints the mutation score.
-mutation: $(STAMP)
-	$(BIN)/python -m pip install --quiet "mutmut>=3.3,<4"
-	$(BIN)/mutmut run --max-children 2 || true
-	$(BIN)/mutmut export-cicd-stats
-	$(BIN)/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
+# It runs from a venv of its own holding the test dependencies but not this project: mutmut tests
+# the mutated copy in mutants/, and an installed project would be imported instead of it.
+MUTATION_VENV := .venv-mutation
+mutation:
+	@test -x $(MUTATION_VENV)/bin/python || $(PYTHON) -m venv $(MUTATION_VENV)
+	$(MUTATION_VENV)/bin/python -m pip install --quiet "mutmut>=3.3,<4" '.[dev,docs]'
+	$(MUTATION_VENV)/bin/python -m pip uninstall --quiet --yes asmb-spec
+	HYPOTHESIS_PROFILE=mutation $(MUTATION_VENV)/bin/mutmut run --max-children 2 || true
+	$(MUTATION_VENV)/bin/mutmut export-cicd-stats
+	$(MUTATION_VENV)/bin/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
 		t = s['total'] - s.get('skipped', 0); k = s['killed'] + s.get('timeout', 0); \
 		print(f'mutation score: {k}/{t} killed = {100 * k / max(t, 1):.1f} %'); print(s)"
 
 clean:
-	rm -rf site mutants .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site mutants .venv-mutation .mypy_cache .pytest_cache .ruff_cache .hypothesis

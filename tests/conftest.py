@@ -1,7 +1,8 @@
 """Shared test configuration: Hypothesis profiles and paths to the seeds and fixtures.
 
-Profiles: ``ci`` (the default: derandomised, bounded, minutes on two cores) and ``deep``
-(``HYPOTHESIS_PROFILE=deep``: many more examples and longer stateful runs).
+Profiles: ``ci`` (the default: derandomised, bounded, minutes on two cores), ``deep``
+(``HYPOTHESIS_PROFILE=deep``: many more examples and longer stateful runs) and ``mutation``
+(``make mutation``: derandomised and lighter still, as the tests run once per mutant).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ settings.register_profile(
     "deep",
     max_examples=2_000,
     stateful_step_count=200,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    max_examples=15,
+    stateful_step_count=20,
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -118,3 +118,54 @@ def test_errors_leave_state_unchanged(
     with pytest.raises(error):
         action(acc)
     assert acc.snapshot() == before
+
+
+def test_an_unknown_holder_holds_and_is_owed_nothing() -> None:
+    acc = RewardAccumulator()
+    acc.stake("x", 5)
+    acc.close_period()
+    acc.distribute(9)
+    assert acc.stake_of("nobody") == (0, 0)
+    assert acc.claimable("nobody") == 0
+
+
+@pytest.mark.invariant("ACC-STAKE-01")
+def test_new_stake_is_reported_pending_until_its_period_begins() -> None:
+    acc = RewardAccumulator()
+    acc.stake("x", 5)
+    assert acc.stake_of("x") == (0, 5)
+    acc.close_period()
+    assert acc.stake_of("x") == (5, 0)
+    acc.stake("x", 2)
+    assert acc.stake_of("x") == (5, 2)
+    acc.unstake("x", 3)  # pending first, then active
+    assert acc.stake_of("x") == (4, 0)
+
+
+def test_the_largest_uint64_amount_is_a_valid_stake() -> None:
+    acc = RewardAccumulator()
+    acc.stake("x", 2**64 - 1)
+    assert acc.stake_of("x") == (0, 2**64 - 1)
+    acc.close_period()
+    acc.unstake("x", 2**64 - 1)
+    assert acc.stake_of("x") == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("action", "holder"),
+    [
+        (lambda a: a.unstake("nobody", 1), "nobody"),
+        (lambda a: a.unstake("x", 6), "x"),
+        (lambda a: a.claim("nobody"), "nobody"),
+    ],
+)
+def test_holder_errors_name_the_holder(
+    action: Callable[[RewardAccumulator], object], holder: str
+) -> None:
+    """A rejected call says whose it was and why, for the caller and the conformance report."""
+    acc = RewardAccumulator()
+    acc.stake("x", 5)
+    with pytest.raises(ContractError) as raised:
+        action(acc)
+    assert raised.value.details == {"holder": holder}
+    assert repr(holder) in raised.value.message
