@@ -16,6 +16,7 @@ from contracts.conformance.vectors import build_case, replay, write_vectors
 from spec.sources import DATA_DIR
 
 SCHEMAS = DATA_DIR.parent / "schemas"
+PUBLISHED = Path(__file__).parent / "vectors"  # `asmb-spec vectors --out tests/conformance/vectors`
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,21 @@ def test_vectors_are_byte_identical_and_schema_valid(tmp_path: Path) -> None:
             jsonschema.Draft202012Validator(case_schema).validate(document)
         elif path.name == "manifest.json":
             jsonschema.Draft202012Validator(manifest_schema).validate(document)
+
+
+def test_the_reference_still_writes_the_published_vectors(tmp_path: Path) -> None:
+    """Byte for byte: a change of the reference's behaviour is a change of the vectors, made on
+    purpose (regenerate them, with a CHANGELOG line), never by accident."""
+    written = {p.relative_to(tmp_path).as_posix(): p for p in write_vectors(tmp_path)}
+    written["index.json"] = tmp_path / "index.json"
+    published = {
+        p.relative_to(PUBLISHED).as_posix(): p for p in PUBLISHED.rglob("*") if p.is_file()
+    }
+    assert sorted(written) == sorted(published)
+    changed = [
+        name for name, p in written.items() if p.read_bytes() != published[name].read_bytes()
+    ]
+    assert changed == [], "regenerate with: asmb-spec vectors --out tests/conformance/vectors"
 
 
 def test_large_integers_are_decimal_strings(cases: dict[str, Any]) -> None:
