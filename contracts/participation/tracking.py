@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, Final
 
 from contracts.errors import (
@@ -171,43 +173,68 @@ class ParticipationTracker:
         }
 
 
-def apply_outputs(tracker: ParticipationTracker, document: Any) -> None:
-    """Book (and spend) every output of an OUTPUTS.json document on ``tracker``.
+_OUTPUT_FIELDS: Final = frozenset(
+    {"outputId", "address", "amount", "bookedAt", "spentAt", "answers"}
+)
+_REQUIRED_FIELDS: Final = ("outputId", "address", "amount", "bookedAt")
 
-    The document is ``{"outputs": [{"outputId", "address", "amount", "bookedAt", "spentAt",
-    ["answers"]}]}`` (``spec/schemas/outputs.schema.json``). Every output is booked first, then
-    every spend is applied, so the order of the list does not matter. A bad item raises the
-    contract's typed error with the item's index and output id in the message.
-    """
+
+def _output_items(document: Any) -> list[dict[str, Any]]:
+    """The items of an OUTPUTS.json document, each checked for shape (``InvalidInput``)."""
     if not isinstance(document, dict) or not isinstance(document.get("outputs"), list):
         raise InvalidInput('outputs file: expected {"outputs": [...]}')
-    items = document["outputs"]
+    items: list[dict[str, Any]] = document["outputs"]
     for index, item in enumerate(items):
         where = f"outputs[{index}]"
         if not isinstance(item, dict):
             raise InvalidInput(f"{where}: not a JSON object")
-        missing = [k for k in ("outputId", "address", "amount", "bookedAt") if k not in item]
+        missing = [k for k in _REQUIRED_FIELDS if k not in item]
         if missing:
             raise InvalidInput(f"{where}: missing {', '.join(missing)}")
-        unknown = set(item) - {"outputId", "address", "amount", "bookedAt", "spentAt", "answers"}
+        unknown = set(item) - _OUTPUT_FIELDS
         if unknown:
             raise InvalidInput(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        answers = item.get("answers", [])
-        if not isinstance(answers, list):
+        if not isinstance(item.get("answers", []), list):
             raise InvalidInput(f"{where}: answers must be a list of bytes")
+    return items
+
+
+def apply_outputs(tracker: ParticipationTracker, document: Any) -> None:
+    """Book (and spend) every output of an OUTPUTS.json document on ``tracker``, all or nothing.
+
+    The document is ``{"outputs": [{"outputId", "address", "amount", "bookedAt", "spentAt",
+    ["answers"]}]}`` (``spec/schemas/outputs.schema.json``). Every output is booked first, then
+    every spend is applied, so the order of the list does not matter. A bad item raises the
+    contract's typed error with the item's index in the message, and the tracker is left as it
+    was before the call: the document is one transaction.
+    """
+    items = _output_items(document)
+    steps: list[tuple[int, Callable[[], None]]] = [
+        (
+            index,
+            partial(
+                tracker.book,
+                item["outputId"],
+                item["address"],
+                item["amount"],
+                item["bookedAt"],
+                tuple(item.get("answers", [])),
+            ),
+        )
+        for index, item in enumerate(items)
+    ]
+    steps += [
+        (index, partial(tracker.spend, item["outputId"], item["spentAt"]))
+        for index, item in enumerate(items)
+        if item.get("spentAt") is not None
+    ]
+    before = dict(tracker.outputs)
+    for index, step in steps:
         try:
-            tracker.book(
-                item["outputId"], item["address"], item["amount"], item["bookedAt"], tuple(answers)
-            )
+            step()
         except ContractError as error:
-            raise type(error)(f"{where}: {error.message}", **error.details) from None
-    for index, item in enumerate(items):
-        spent = item.get("spentAt")
-        if spent is None:
-            continue
-        try:
-            tracker.spend(item["outputId"], spent)
-        except ContractError as error:
+            tracker.outputs.clear()
+            tracker.outputs.update(before)
             raise type(error)(f"outputs[{index}]: {error.message}", **error.details) from None
 
 
