@@ -19,7 +19,6 @@ deposits). Contracts hold tokens in module accounts (``module:bonded``, ``module
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Final
 
 from contracts.errors import InsufficientBalance, InvalidAmount, InvalidInput, Unauthorized
@@ -50,17 +49,6 @@ def genesis_allocation() -> dict[str, MicroAsmb]:
     stakers = int(supply * parameters.ratio("IOTA_STAKERS_SHARE"))
     community = int(supply * parameters.ratio("COMMUNITY_SHARE"))
     return {IOTA_STAKERS: stakers, COMMUNITY: community, UNASSIGNED: supply - stakers - community}
-
-
-@dataclass(frozen=True)
-class SupplyRecord:
-    genesis: MicroAsmb
-    minted: MicroAsmb
-    burned: MicroAsmb
-
-    @property
-    def supply(self) -> MicroAsmb:
-        return self.genesis + self.minted - self.burned
 
 
 class Ledger:
@@ -132,9 +120,6 @@ class Ledger:
         self.balances[account] -= amount
         if not self.balances[account]:
             del self.balances[account]
-
-    def record(self) -> SupplyRecord:
-        return SupplyRecord(self.genesis, self.minted, self.burned)
 
     def snapshot(self) -> dict[str, Any]:
         return {

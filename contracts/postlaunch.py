@@ -68,7 +68,7 @@ class PostLaunchDistribution:
             )
         self.phase_one_total = phase_one_total
         self.allocation = IOTA_STAKERS_ALLOCATION - phase_one_total
-        self.daily = self.allocation // DAYS
+        self.daily = daily_payout(phase_one_total)
         self.schedule_dust = self.allocation - DAYS * self.daily
         self.day: Day = 0  # the current day; 0 before day 1
         self.days_paid = 0

@@ -46,7 +46,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
-from fractions import Fraction
 from typing import Any, Final
 
 from contracts.accumulator import RewardAccumulator
@@ -710,7 +709,3 @@ def _check_committees(chain: RootChain) -> list[str]:
             problems.append(f"{chain_id}: a validator sits twice")
         seated |= set(members)
     return problems
-
-
-def fraction_of(params: ParameterStore, severity: Severity) -> Fraction:
-    return params.get(severity.value)
