@@ -13,8 +13,14 @@ from typing import Any
 import pytest
 
 from contracts.participation.ballot import parse_status, verify_status, winning_answers
-from contracts.participation.staking import results_checksum, verify_results
-from tests.participation_helpers import load_event, results_document
+from contracts.participation.staking import StakingEvent, results_checksum, verify_results
+from tests.participation_helpers import (
+    address,
+    load_event,
+    output_id,
+    results_document,
+    small_event,
+)
 
 Document = dict[str, Any]
 
@@ -23,11 +29,6 @@ Document = dict[str, Any]
 def round_six() -> Document:
     document: Document = results_document("staking/assembly_06.json")
     return document
-
-
-def _bump_first(d: Document) -> None:
-    first = next(iter(d["rewards"]))
-    d["rewards"][first] += 1
 
 
 @pytest.mark.invariant("PRE-RESULTS-01", "PRE-REWARD-02")
@@ -43,26 +44,77 @@ def test_round_six_result_verifies(round_six: Document) -> None:
     assert recomputed == round_six["checksum"]
 
 
-@pytest.mark.invariant("PRE-RESULTS-01")
-@pytest.mark.parametrize(
-    "mutate",
-    [
-        lambda d: d["rewards"].update(
-            {next(iter(d["rewards"])): next(iter(d["rewards"].values())) + 1}
-        ),
-        lambda d: d.update({"totalRewards": d["totalRewards"] - 1}),
+def _first(d: Document) -> str:
+    return next(iter(d["rewards"]))
+
+
+UPPER = "AB" * 32
+# A change to the published result, and what verification must name (the part before ":").
+CHANGES: dict[str, tuple[Callable[[Document], object], list[str]]] = {
+    "a reward +1": (
+        lambda d: d["rewards"].update({_first(d): d["rewards"][_first(d)] + 1}),
+        ["totalRewards", "checksum"],
+    ),
+    "the total −1": (lambda d: d.update({"totalRewards": d["totalRewards"] - 1}), ["totalRewards"]),
+    "an earlier milestone": (
         lambda d: d.update({"milestoneIndex": d["milestoneIndex"] - 1}),
-        lambda d: d["rewards"].pop(next(iter(d["rewards"]))),
-        lambda d: d.update({"symbol": "ASMB"}),
+        ["checksum"],
+    ),
+    "a milestone after the end": (
+        lambda d: d.update({"milestoneIndex": d["milestoneIndex"] + 1}),
+        ["milestoneIndex"],
+    ),
+    "the milestone as a string": (
+        lambda d: d.update({"milestoneIndex": str(d["milestoneIndex"])}),
+        ["milestoneIndex"],
+    ),
+    "an address dropped": (lambda d: d["rewards"].pop(_first(d)), ["totalRewards", "checksum"]),
+    "another symbol": (lambda d: d.update({"symbol": "ASMB"}), ["symbol"]),
+    "an address below the minimum": (
         lambda d: d["rewards"].update({"00" * 32: 999_999}),
-    ],
-)
-def test_any_change_to_the_result_is_caught(
-    round_six: Document, mutate: Callable[[Document], object]
-) -> None:
+        [f"address {'00' * 32}", "totalRewards", "checksum"],
+    ),
+    "an upper-case address": (
+        lambda d: d["rewards"].update({UPPER: d["rewards"].pop(_first(d))}),
+        [f"address {UPPER}", "checksum"],
+    ),
+    "two malformed addresses": (
+        lambda d: d["rewards"].update({"zz": 1_000_000, "yy": 1_000_000}),
+        ["address", "address"],  # skipped, so the total and checksum of the rest still hold
+    ),
+    "two amounts beyond uint64": (
+        lambda d: d["rewards"].update({"01" * 32: 2**64, "02" * 32: -1}),
+        [f"address {'01' * 32}", f"address {'02' * 32}"],
+    ),
+    "rewards not an object": (lambda d: d.update({"rewards": []}), ["rewards"]),
+}
+
+
+@pytest.mark.invariant("PRE-RESULTS-01")
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_any_change_to_the_result_is_caught_and_named(round_six: Document, change: str) -> None:
+    mutate, named = CHANGES[change]
     document = copy.deepcopy(round_six)
     mutate(document)
-    assert verify_results(load_event("assembly_06"), document) != []
+    failures = verify_results(load_event("assembly_06"), document)
+    assert [failure.split(":")[0] for failure in failures] == named, failures
+    assert all(failure.split(":", 1)[1].strip() for failure in failures)
+
+
+def test_results_that_are_not_an_object() -> None:
+    assert verify_results(load_event("assembly_06"), []) == ["results: not a JSON object"]
+
+
+def test_results_at_the_first_and_the_last_milestone_verify() -> None:
+    """The node serves results from the event's start to its end, both included."""
+    event = small_event()
+    tracker = StakingEvent(event)
+    tracker.book(output_id(0), address(1), 10**6, 8)
+    for milestone in (event.start, event.end):
+        assert verify_results(event, tracker.results(milestone).to_json()) == []
+    too_early = tracker.results(event.start).to_json()
+    too_early["milestoneIndex"] = event.start - 1
+    assert [f.split(":")[0] for f in verify_results(event, too_early)] == ["milestoneIndex"]
 
 
 def test_shimmer_funding_vote_verifies_and_yes_won() -> None:
