@@ -45,7 +45,8 @@ def test_round_six_result_verifies(round_six: Document) -> None:
 
 
 def _first(d: Document) -> str:
-    return next(iter(d["rewards"]))
+    rewards: dict[str, int] = d["rewards"]
+    return next(iter(rewards))
 
 
 UPPER = "AB" * 32
