@@ -124,11 +124,10 @@ def project(
                 rewards += paid
                 if paid:
                     network.chain.delegate(f"del-{k}", f"v-{k}", paid, epoch)
-                own_paid = network.chain.claim_rewards(f"op-{k}", f"v-{k}", epoch)
-                liquid = network.ledger.balance(f"op-{k}")
+                network.chain.claim_rewards(f"op-{k}", f"v-{k}", epoch)
+                liquid = network.ledger.balance(f"op-{k}")  # rewards and commission
                 if liquid:
                     network.chain.delegate(f"op-{k}", f"v-{k}", liquid, epoch)
-                del own_paid
         network.advance_epoch(_seed(epoch + 1))
         if (epoch + 1) % EPOCHS_PER_YEAR == 0:
             rows.append(
