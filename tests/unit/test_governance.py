@@ -203,3 +203,62 @@ def test_passed_change_not_executed_by_hand_is_enforced_at_its_epoch() -> None:
     run_to(net, activation)
     assert net.params.integer("ASMB_UNBONDING_EPOCHS") == 14
     assert_invariants(net.governance)
+
+
+# GOV-TALLY-02 at its edges, on 1,000 units of bonded stake (a unit is the minimum bond): the
+# quorum (33.4 %) is reached at exactly 334 units, no-with-veto vetoes only above 33.4 % of the
+# votes, and yes must exceed half of the non-abstaining votes.
+TALLY_EDGES: dict[str, tuple[list[tuple[int, Option | None]], ProposalStatus]] = {
+    "quorum exactly reached": ([(666, None), (334, Option.YES)], ProposalStatus.PASSED),
+    "one unit below quorum": ([(667, None), (333, Option.YES)], ProposalStatus.REJECTED),
+    "quorum from two voters": (
+        [(666, None), (200, Option.YES), (134, Option.YES)],
+        ProposalStatus.PASSED,
+    ),
+    "veto exactly at its threshold": (
+        [(666, Option.YES), (334, Option.NO_WITH_VETO)],
+        ProposalStatus.PASSED,
+    ),
+    "veto one unit above": ([(665, Option.YES), (335, Option.NO_WITH_VETO)], ProposalStatus.VETOED),
+    "yes exactly half": ([(500, Option.YES), (500, Option.NO)], ProposalStatus.REJECTED),
+    "yes one unit over half": (
+        [(499, Option.NO), (1, Option.YES), (500, Option.YES)],
+        ProposalStatus.PASSED,
+    ),
+    "everyone abstains": ([(1000, Option.ABSTAIN)], ProposalStatus.REJECTED),
+}
+
+
+@pytest.mark.invariant("GOV-TALLY-02")
+@pytest.mark.parametrize("case", sorted(TALLY_EDGES))
+def test_tally_at_its_edges(case: str) -> None:
+    stakes, expected = TALLY_EDGES[case]
+    holders = {f"h{n}": units * MIN_BOND for n, (units, _) in enumerate(stakes)}
+    net = funded_network(**holders, proposer=DEPOSIT)
+    net.chain.register_validator("h0", "v", holders["h0"], 500, True, 0)
+    for name, amount in list(holders.items())[1:]:
+        net.chain.delegate(name, "v", amount, 0)
+    net.advance_epoch(seed(0))
+    assert net.chain.total_bonded() == 1000 * MIN_BOND
+    pid = net.governance.submit("proposer", {"GOV_VOTING_EPOCHS": 7}, DEPOSIT, 1)
+    for n, (_, option) in enumerate(stakes):
+        if option is not None:
+            net.governance.vote(f"h{n}", pid, option, 1)
+    run_to(net, 1 + VOTING)
+    assert net.governance.proposals[pid].status is expected
+    vetoed = expected is ProposalStatus.VETOED
+    assert net.governance.deposits_burned == (DEPOSIT if vetoed else 0)
+    assert net.ledger.balance("proposer") == (0 if vetoed else DEPOSIT)
+
+
+def test_every_vetoed_deposit_is_burned() -> None:
+    net = network()
+    pids = [
+        net.governance.submit("proposer", {"GOV_VOTING_EPOCHS": days}, DEPOSIT, 1)
+        for days in (7, 8)
+    ]
+    for pid in pids:
+        net.governance.vote("big", pid, Option.NO_WITH_VETO, 1)
+    run_to(net, 1 + VOTING)
+    assert [net.governance.proposals[p].status for p in pids] == [ProposalStatus.VETOED] * 2
+    assert net.governance.deposits_burned == 2 * DEPOSIT
