@@ -268,3 +268,55 @@ def test_voting_power_cap_lowers_the_realised_return() -> None:
     assert low - rounding <= got <= high + rounding
     assert got < sympy.Rational(rate.numerator, rate.denominator)
     assert stake_share > 0
+
+
+@pytest.mark.invariant("IOTA-STAKE-01")
+def test_the_minimum_stake_is_accepted_and_one_epochs_stakes_add_up() -> None:
+    system = network()
+    first = system.request_add_stake("alice", "val-0", IOTA, 0)  # exactly the 1 IOTA minimum
+    second = system.request_add_stake("alice", "val-0", 2 * IOTA, 0)
+    assert system.validators["val-0"].pool.pending_stake == 3 * IOTA
+    system.advance_epoch()
+    # Both join the pool at the epoch boundary; neither earned in epoch 0.
+    assert system.validators["val-0"].pool.pending_stake == 0
+    assert system.request_withdraw_stake("alice", first, 1) == IOTA
+    assert system.request_withdraw_stake("alice", second, 1) == 2 * IOTA
+    assert_invariants(system)
+
+
+@pytest.mark.invariant("IOTA-COMMISSION-01", "IOTA-POOL-01")
+def test_commission_joins_the_pool_beside_the_epochs_other_stake() -> None:
+    stake = 10_000_000 * IOTA
+    system = network(commission=1_000)
+    system.request_add_stake("alice", "val-0", 5 * IOTA, 0)
+    record = system.advance_epoch()
+    # The pool now holds its stake, alice's, and the whole allotment: rewards plus commission.
+    assert record.paid["val-0"] == SUBSIDY // 4
+    assert system.validators["val-0"].pool.iota_balance == stake + 5 * IOTA + SUBSIDY // 4
+    assert_invariants(system)
+
+
+def test_score_adjustment_when_enabled_scales_the_reward_and_burns_the_rest() -> None:
+    """Move's devnet rule: allotted · score / 65,536; mainnet passes the maximum score."""
+    validators = [(f"val-{k}", 10_000_000 * IOTA, 0) for k in range(4)]
+    system = IotaStaking.genesis({}, validators, adjust_rewards_by_score=True)
+    system.scores["val-0"] = 16_384  # a quarter of the maximum score
+    system.scores["val-1"] = 65_536
+    burned = system.burned
+    record = system.advance_epoch()
+    share = SUBSIDY // 4
+    assert record.paid == {"val-0": share // 4, "val-1": share, "val-2": share, "val-3": share}
+    assert record.burned_leftover == share - share // 4
+    assert system.burned - burned == share - share // 4
+    assert_invariants(system)
+
+
+def test_dynamic_minimum_commission_when_enabled_is_the_voting_power() -> None:
+    """With the flag, a validator's commission is at least its voting power in basis points."""
+    validators = [(f"val-{k}", 10_000_000 * IOTA, 0) for k in range(4)]
+    system = IotaStaking.genesis({}, validators, dynamic_min_commission=True)
+    assert {system.validators[a].voting_power for a in system.committee} == {2_500}
+    system.advance_epoch()
+    commission = [s.principal for s in system.stakes.values() if s.activation_epoch == 1]
+    assert commission == [SUBSIDY // 4 * 2_500 // 10_000] * 4
+    assert_invariants(system)

@@ -10,6 +10,7 @@ from contracts.errors import (
     ContractError,
     InsufficientBalance,
     InsufficientStake,
+    InvalidAmount,
     InvalidDay,
     UnknownHolder,
 )
@@ -73,3 +74,29 @@ def test_errors() -> None:
         with pytest.raises(error):
             call()
         assert contract.snapshot() == before
+
+
+def test_unstaking_everything_returns_it_all() -> None:
+    contract = SmrStaking({"a": 100, "b": 10**12})
+    contract.stake("a", 60, 2)
+    contract.stake("a", 40, 3)  # 60 active from epoch 3, 40 still pending
+    contract.unstake("a", 100, 3)  # exactly what it holds, pending and active together
+    assert contract.balances.get("a", 0) == 100
+    assert contract.rewards.stake_of("a") == (0, 0)
+    assert contract.supply() == 100 + 10**12 + contract.minted - contract.burned
+    assert_invariants(contract)
+
+
+def test_a_bad_amount_changes_nothing_not_even_the_epoch() -> None:
+    contract = SmrStaking({"a": 100})
+    contract.stake("a", 60, 2)
+    before = contract.snapshot()
+    for call in (
+        lambda: contract.unstake("a", 0, 5),
+        lambda: contract.unstake("a", -1, 5),
+        lambda: contract.stake("a", 0, 5),
+    ):
+        with pytest.raises(InvalidAmount):
+            call()
+        assert contract.snapshot() == before
+    assert contract.epoch == 2
