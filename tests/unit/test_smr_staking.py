@@ -91,11 +91,12 @@ def test_a_bad_amount_changes_nothing_not_even_the_epoch() -> None:
     contract = SmrStaking({"a": 100})
     contract.stake("a", 60, 2)
     before = contract.snapshot()
-    for call in (
+    calls: list[Callable[[], object]] = [
         lambda: contract.unstake("a", 0, 5),
         lambda: contract.unstake("a", -1, 5),
         lambda: contract.stake("a", 0, 5),
-    ):
+    ]
+    for call in calls:
         with pytest.raises(InvalidAmount):
             call()
         assert contract.snapshot() == before
