@@ -49,6 +49,9 @@ SUBSIDY = 767_000 * IOTA
         ([50, 25, 25], [3_334, 3_333, 3_333]),
         # Two members: cap 5,000; 70/30 stake gives 5,000 each.
         ([70, 30], [5_000, 5_000]),
+        # Ties: 3,333 each and one unit left, which goes to the first of the list sorted by
+        # stake; Move's insertion sort puts a later member before an equal earlier one.
+        ([1, 1, 1], [3_333, 3_333, 3_334]),
     ],
 )
 def test_voting_power_by_hand(stakes: list[int], expected: list[int]) -> None:
