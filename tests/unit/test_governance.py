@@ -12,6 +12,7 @@ from contracts.errors import (
     AlreadyVoted,
     ContractError,
     DepositTooSmall,
+    InvalidInput,
     NotGovernable,
     NoVotingPower,
     ParameterOutOfBounds,
@@ -262,3 +263,15 @@ def test_every_vetoed_deposit_is_burned() -> None:
     run_to(net, 1 + VOTING)
     assert [net.governance.proposals[p].status for p in pids] == [ProposalStatus.VETOED] * 2
     assert net.governance.deposits_burned == 2 * DEPOSIT
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"GOV_QUORUM": True}, {"GOV_QUORUM": 0.5}, {"GOV_QUORUM": "1/2"}],
+)
+def test_a_proposal_needs_exact_values_for_at_least_one_parameter(changes: object) -> None:
+    net = network()
+    before = net.snapshot()
+    with pytest.raises(InvalidInput):
+        net.governance.submit("proposer", changes, DEPOSIT, 1)  # type: ignore[arg-type]
+    assert net.snapshot() == before

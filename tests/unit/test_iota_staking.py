@@ -19,6 +19,8 @@ from contracts.errors import (
     CommissionOutOfBounds,
     ContractError,
     InsufficientBalance,
+    InvalidAmount,
+    InvalidInput,
     NotCommitteeMember,
     ReportNotFound,
     StakeBelowMinimum,
@@ -323,3 +325,52 @@ def test_dynamic_minimum_commission_when_enabled_is_the_voting_power() -> None:
     commission = [s.principal for s in system.stakes.values() if s.activation_epoch == 1]
     assert commission == [SUBSIDY // 4 * 2_500 // 10_000] * 4
     assert_invariants(system)
+
+
+@pytest.mark.invariant("IOTA-POOL-01")
+def test_two_withdrawals_in_one_epoch_both_leave_the_pool() -> None:
+    system = network()
+    first = system.request_add_stake("alice", "val-0", 1_000 * IOTA, 0)
+    second = system.request_add_stake("alice", "val-0", 2_000 * IOTA, 0)
+    system.advance_epoch()
+    system.advance_epoch()  # epoch 1 paid rewards to both stakes
+    pool = system.validators["val-0"].pool
+    balance, tokens = pool.iota_balance, pool.pool_token_balance
+    # Each stake holds the pool tokens its principal bought at its activation epoch's rate.
+    held = sum(pool.rate_at(1).tokens_for(p) for p in (1_000 * IOTA, 2_000 * IOTA))
+    paid = system.request_withdraw_stake("alice", first, 2)
+    paid += system.request_withdraw_stake("alice", second, 2)
+    assert paid > 3_000 * IOTA  # principal and rewards
+    system.advance_epoch()
+    # The pool lost exactly what was paid, and gained only this epoch's allotment.
+    assert pool.iota_balance == balance - paid + system.records[-1].paid["val-0"]
+    assert pool.pool_token_balance == tokens - held
+    assert_invariants(system)
+
+
+@pytest.mark.invariant("IOTA-POT-01")
+def test_gas_payments_add_up_and_a_payer_may_spend_its_whole_balance() -> None:
+    system = network()
+    system.pay_gas("bob", 5 * IOTA, 2 * IOTA, 0)  # bob's whole balance: 3 burned, 2 tip
+    system.pay_gas("payer", 10 * IOTA, 0, 0)  # all base fee
+    assert system.balances.get("bob", 0) == 0
+    record = system.advance_epoch()
+    assert record.burned_fees == 13 * IOTA
+    assert record.pot == SUBSIDY + 2 * IOTA
+    assert record.minted == SUBSIDY - 13 * IOTA
+    with pytest.raises(InvalidAmount):  # a tip larger than the fee
+        system.pay_gas("payer", IOTA, 2 * IOTA, 1)
+    assert_invariants(system)
+
+
+@pytest.mark.parametrize(
+    "validators",
+    [
+        [("val-0", IOTA - 1, 0)],  # below the 1 IOTA minimum
+        [("val-0", 2**64, 0)],  # not a uint64
+        [("val-0", IOTA, 0), ("val-0", IOTA, 0)],  # the same address twice
+    ],
+)
+def test_bad_genesis_validators_are_refused(validators: list[tuple[str, int, int]]) -> None:
+    with pytest.raises(InvalidInput):
+        IotaStaking.genesis({}, validators)

@@ -65,6 +65,7 @@ def test_hornet_scenario_a_milestone_by_milestone() -> None:
     tracker.book(output_id(0), address(1), WALLET, 7)
     for milestone, expected in [(7, 0), (10, 0), (11, 1), (12, 2), (13, 3), (14, 4), (15, 5)]:
         assert tracker.rewards_by_address(milestone)[address(1)] == expected * WALLET
+        assert tracker.reward_of(output_id(0), milestone) == expected * WALLET
     assert tracker.rewards_by_address(99)[address(1)] == 5 * WALLET  # clamped to the end
 
 
