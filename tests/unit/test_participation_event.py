@@ -182,3 +182,36 @@ def test_windows() -> None:
     event: ParticipationEvent = small_event()
     assert [m for m in range(20) if event.accepts_participation_at(m)] == list(range(7, 16))
     assert [m for m in range(20) if event.counts_at(m)] == list(range(11, 16))
+
+
+def _question(answers: int, text: str = "x" * 255) -> dict[str, Any]:
+    return {
+        "text": text,
+        "additionalInfo": "i" * 500,
+        "answers": [
+            {"value": v, "text": text, "additionalInfo": "a" * 500} for v in range(1, answers + 1)
+        ],
+    }
+
+
+@pytest.mark.invariant("PRE-EVENT-01")
+def test_the_node_limits_are_inclusive() -> None:
+    """10 questions of 10 answers, 255-byte texts and 500-byte notes are the largest ballot."""
+    largest = _mutated("governance_01", ["payload", "questions"], [_question(10)] * 10)
+    largest["name"] = "n" * 255
+    largest["additionalInfo"] = "e" * 2_000
+    event = parse_event(largest)
+    assert event.ballot is not None
+    assert [len(q.answers) for q in event.ballot.questions] == [10] * 10
+    smallest = _mutated("governance_01", ["payload", "questions"], [_question(2, text="")])
+    assert parse_event(smallest).ballot is not None  # one question, two answers, empty texts
+    staking = _mutated("assembly_01", ["payload", "symbol"], "S" * 10)
+    staking["payload"]["text"] = "t" * 255
+    assert parse_event(staking).staking is not None
+    for path, value in [
+        (["payload", "questions"], [_question(2)] * 11),
+        (["payload", "questions"], [_question(11)]),
+        (["payload", "questions"], [_question(1)]),
+    ]:
+        with pytest.raises(InvalidEvent):
+            parse_event(_mutated("governance_01", path, value))
