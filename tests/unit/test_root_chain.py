@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from contracts.assembly import AssemblyNetwork
+from contracts.committees import FeePolicy
 from contracts.errors import (
     BondBelowMinimum,
     CommissionOutOfBounds,
@@ -21,6 +22,7 @@ from contracts.errors import (
     InvalidAmount,
     InvalidDay,
     InvalidEvidence,
+    InvalidInput,
     NothingToWithdraw,
     Unauthorized,
     UnknownHolder,
@@ -257,3 +259,52 @@ def test_non_operational_validator_earns_nothing() -> None:
     community = net.ledger.balance(COMMUNITY)
     net.advance_epoch(seed(2))
     assert net.ledger.balance(COMMUNITY) - community == epoch_mint(1)
+
+
+@pytest.mark.invariant("ROOT-UNBOND-01", "ROOT-BOND-01")
+def test_unbonding_to_the_edges_and_each_holder_withdraws_only_its_own() -> None:
+    net = funded_network(op=3 * MIN_BOND, dana=5 * MIN_BOND, eve=MIN_BOND)
+    net.chain.register_validator("op", "v1", 3 * MIN_BOND, 0, True, 0)
+    net.chain.delegate("dana", "v1", 5 * MIN_BOND, 0)
+    net.chain.delegate("eve", "v1", MIN_BOND, 0)
+    net.advance_epoch(seed(1))
+    net.chain.undelegate("dana", "v1", 5 * MIN_BOND, 1)  # a delegator may leave entirely
+    net.chain.undelegate("eve", "v1", MIN_BOND, 1)
+    net.chain.undelegate("op", "v1", 2 * MIN_BOND, 1)  # the operator, down to exactly the minimum
+    with pytest.raises(BondBelowMinimum):
+        net.chain.undelegate("op", "v1", 1, 1)
+    assert net.chain.bonded_value("dana") == 0
+    assert net.chain.bonded_value("op") == MIN_BOND
+    for n in range(2, 23):  # ASMB_UNBONDING_EPOCHS = 21: matures in epoch 22
+        net.advance_epoch(seed(n))
+    assert net.chain.withdraw_unbonded("dana", 22) == 5 * MIN_BOND
+    # dana's withdrawal took only dana's entry: eve's and op's are still there to withdraw.
+    assert net.chain.withdraw_unbonded("eve", 22) == MIN_BOND
+    assert net.chain.withdraw_unbonded("op", 22) == 2 * MIN_BOND
+    assert_invariants(net.chain)
+
+
+@pytest.mark.invariant("GOV-TALLY-02")
+def test_voting_power_sums_the_stake_with_every_active_validator() -> None:
+    net = funded_network(op1=MIN_BOND, op2=MIN_BOND, dana=5 * MIN_BOND)
+    net.chain.register_validator("op1", "v1", MIN_BOND, 0, True, 0)
+    net.chain.register_validator("op2", "v2", MIN_BOND, 0, True, 0)
+    net.chain.delegate("dana", "v1", 2 * MIN_BOND, 0)
+    net.chain.delegate("dana", "v2", 3 * MIN_BOND, 0)
+    assert net.chain.bonded_value("dana") == 5 * MIN_BOND
+    assert net.chain.bonded_value("nobody") == 0
+    net.chain.exit_validator("op2", "v2", 0)  # an exiting pool no longer counts
+    assert net.chain.bonded_value("dana") == 2 * MIN_BOND
+
+
+@pytest.mark.parametrize(
+    ("chain_id", "tier", "size"),
+    [("", 1, 4), (7, 1, 4), ("c", -1, 4), ("c", 2**32, 4), ("c", 1, 0), ("c", 1, 1_001)],
+)
+def test_bad_chain_registrations_are_refused(chain_id: object, tier: int, size: int) -> None:
+    net = funded_network(owner=MIN_BOND)
+    before = net.chain.snapshot()
+    with pytest.raises(InvalidInput):
+        net.chain.register_chain("owner", chain_id, tier, size, FeePolicy.FEES, 0)  # type: ignore[arg-type]
+    assert net.chain.snapshot() == before
+    net.chain.register_chain("owner", "c", 1, 1_000, FeePolicy.FEES, 0)  # the largest committee
