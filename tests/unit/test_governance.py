@@ -24,6 +24,7 @@ from contracts.errors import (
 from contracts.governance import Option, ProposalStatus
 from contracts.invariants import assert_invariants
 from contracts.ledger import SLASHING_AUTHORITY
+from spec import parameters
 from tests.root_chain_helpers import ASMB, MIN_BOND, funded_network, seed
 
 DEPOSIT = 10_000 * ASMB  # GOV_MIN_DEPOSIT as published
@@ -207,26 +208,46 @@ def test_passed_change_not_executed_by_hand_is_enforced_at_its_epoch() -> None:
 
 
 # GOV-TALLY-02 at its edges, on 1,000 units of bonded stake (a unit is the minimum bond): the
-# quorum (33.4 %) is reached at exactly 334 units, no-with-veto vetoes only above 33.4 % of the
-# votes, and yes must exceed half of the non-abstaining votes.
+# quorum is reached at exactly Q units, no-with-veto vetoes only above V units of 1,000 votes,
+# and yes must exceed Y units of 1,000 non-abstaining votes (the published parameters, in
+# thousandths: 334, 334 and 500).
+UNITS = 1_000
+
+
+def _thousandths(parameter_id: str) -> int:
+    value = parameters.ratio(parameter_id) * UNITS
+    assert value.denominator == 1, f"{parameter_id} is not a whole number of thousandths"
+    return value.numerator
+
+
+Q, V, Y = (_thousandths(p) for p in ("GOV_QUORUM", "GOV_VETO_THRESHOLD", "GOV_THRESHOLD"))
 TALLY_EDGES: dict[str, tuple[list[tuple[int, Option | None]], ProposalStatus]] = {
-    "quorum exactly reached": ([(666, None), (334, Option.YES)], ProposalStatus.PASSED),
-    "one unit below quorum": ([(667, None), (333, Option.YES)], ProposalStatus.REJECTED),
+    "quorum exactly reached": ([(UNITS - Q, None), (Q, Option.YES)], ProposalStatus.PASSED),
+    "one unit below quorum": (
+        [(UNITS - Q + 1, None), (Q - 1, Option.YES)],
+        ProposalStatus.REJECTED,
+    ),
     "quorum from two voters": (
-        [(666, None), (200, Option.YES), (134, Option.YES)],
+        [(UNITS - Q, None), (Q // 2, Option.YES), (Q - Q // 2, Option.YES)],
         ProposalStatus.PASSED,
     ),
     "veto exactly at its threshold": (
-        [(666, Option.YES), (334, Option.NO_WITH_VETO)],
+        [(UNITS - V, Option.YES), (V, Option.NO_WITH_VETO)],
         ProposalStatus.PASSED,
     ),
-    "veto one unit above": ([(665, Option.YES), (335, Option.NO_WITH_VETO)], ProposalStatus.VETOED),
-    "yes exactly half": ([(500, Option.YES), (500, Option.NO)], ProposalStatus.REJECTED),
-    "yes one unit over half": (
-        [(499, Option.NO), (1, Option.YES), (500, Option.YES)],
+    "veto one unit above": (
+        [(UNITS - V - 1, Option.YES), (V + 1, Option.NO_WITH_VETO)],
+        ProposalStatus.VETOED,
+    ),
+    "yes exactly at its threshold": (
+        [(Y, Option.YES), (UNITS - Y, Option.NO)],
+        ProposalStatus.REJECTED,
+    ),
+    "yes one unit over": (
+        [(UNITS - Y - 1, Option.NO), (1, Option.YES), (Y, Option.YES)],
         ProposalStatus.PASSED,
     ),
-    "everyone abstains": ([(1000, Option.ABSTAIN)], ProposalStatus.REJECTED),
+    "everyone abstains": ([(UNITS, Option.ABSTAIN)], ProposalStatus.REJECTED),
 }
 
 
@@ -240,7 +261,7 @@ def test_tally_at_its_edges(case: str) -> None:
     for name, amount in list(holders.items())[1:]:
         net.chain.delegate(name, "v", amount, 0)
     net.advance_epoch(seed(0))
-    assert net.chain.total_bonded() == 1000 * MIN_BOND
+    assert net.chain.total_bonded() == UNITS * MIN_BOND
     pid = net.governance.submit("proposer", {"GOV_VOTING_EPOCHS": 7}, DEPOSIT, 1)
     for n, (_, option) in enumerate(stakes):
         if option is not None:
