@@ -38,9 +38,11 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from contracts.errors import InsufficientStake, InvalidAmount, UnknownHolder
+from contracts.domains import Amount, Name, Quantity
+from contracts.errors import InsufficientStake, UnknownHolder, WidthExceeded
 from contracts.invariants import checker
-from contracts.units import U64_MAX, U128_MAX, is_uint
+from contracts.transaction import query, transaction
+from contracts.units import U64_MAX
 from spec import parameters
 
 SCALE: Final = parameters.integer("ACCUMULATOR_SCALE")
@@ -83,7 +85,14 @@ class Position:
 
 
 class RewardAccumulator:
-    """Pro-rata reward sharing by reward per unit of stake, O(1) per operation."""
+    """Pro-rata reward sharing by reward per unit of stake, O(1) per operation.
+
+    The accumulator is a component: the contracts that own one call its ``check_*`` methods in
+    their check phase and its ``apply_*`` methods, which cannot fail, in their effect phase. Its
+    own entry points (``stake``, ``unstake``, ``distribute``, ``close_period``, ``claim``) are the
+    two phases back to back. It has no accounts of its own: its holders are whatever the owning
+    contract names, and its caller is always that contract.
+    """
 
     def __init__(self, scale: int = SCALE) -> None:
         self.scale = scale
@@ -91,8 +100,9 @@ class RewardAccumulator:
         self.total_active = 0
         self.total_pending = 0
         self.reward_per_unit = 0
-        #: ``checkpoints[p]`` is the reward per unit at the start of period ``p``.
-        self.checkpoints: list[int] = [0]
+        #: ``checkpoints[p]`` is the reward per unit at the start of period ``p``, recorded for
+        #: every period a pending stake can become active in (period 0 and each closed period).
+        self.checkpoints: dict[int, int] = {0: 0}
         self.positions: dict[str, Position] = {}
         self.offered = 0
         self.claimed = 0
@@ -123,8 +133,13 @@ class RewardAccumulator:
 
     # ------------------------------------------------------------------ queries
 
-    def stake_of(self, holder: str) -> tuple[int, int]:
+    @query
+    def stake_of(self, holder: Name) -> tuple[int, int]:
         """``(active, pending)`` stake of ``holder`` (zeros for an unknown holder)."""
+        return self.held(holder)
+
+    def held(self, holder: str) -> tuple[int, int]:
+        """``(active, pending)`` stake of ``holder`` (unchecked: for the owning contract)."""
         position = self.positions.get(holder)
         if position is None:
             return (0, 0)
@@ -132,19 +147,51 @@ class RewardAccumulator:
             return (position.active + position.pending, 0)
         return (position.active, position.pending)
 
-    def claimable(self, holder: str) -> int:
+    @query
+    def claimable(self, holder: Name) -> int:
         """Whole units ``holder`` could claim now (O(1))."""
+        return self.owed(holder)
+
+    def owed(self, holder: str) -> int:
+        """Whole units ``holder`` could claim now (unchecked: for the owning contract)."""
         position = self.positions.get(holder)
         if position is None:
             return 0
         return self._settled(position).owed_scaled // self.scale
 
-    # ------------------------------------------------------------------ transactions
+    # ------------------------------------------------------------------ checks (no writes)
 
-    def stake(self, holder: str, amount: int) -> None:
-        """Add ``amount`` to ``holder``'s stake from the next period on (ACC-STAKE-01)."""
-        if type(amount) is not int or not 0 < amount <= U64_MAX:
-            raise InvalidAmount(f"stake amount {amount!r} is not in 1..2^64-1")
+    def check_stake(self, holder: str, amount: int) -> None:
+        """Raise ``WIDTH_EXCEEDED`` when the stake would take the total past 2^64 − 1."""
+        if self.total_active + self.total_pending + amount > U64_MAX:
+            raise WidthExceeded(
+                f"staking {amount} would take the total stake past 2^64 − 1", holder=holder
+            )
+
+    def check_unstake(self, holder: str, amount: int) -> None:
+        """Raise ``UNKNOWN_HOLDER`` or ``INSUFFICIENT_STAKE``."""
+        position = self.positions.get(holder)
+        if position is None:
+            raise UnknownHolder(f"holder {holder!r} has no stake", holder=holder)
+        held = position.active + position.pending  # settling does not change the sum
+        if amount > held:
+            raise InsufficientStake(
+                f"holder {holder!r} unstakes {amount} but holds {held}", holder=holder
+            )
+
+    def check_claim(self, holder: str) -> None:
+        """Raise ``UNKNOWN_HOLDER``."""
+        if holder not in self.positions:
+            raise UnknownHolder(f"holder {holder!r} has no position", holder=holder)
+
+    def check_distribute(self, amount: int) -> None:
+        """Raise ``WIDTH_EXCEEDED`` when the rewards offered would pass 2^64 − 1."""
+        if self.offered + amount > U64_MAX:
+            raise WidthExceeded(f"distributing {amount} would take the rewards past 2^64 − 1")
+
+    # ------------------------------------------------------------------ effects (cannot fail)
+
+    def apply_stake(self, holder: str, amount: int) -> None:
         position = self.positions.get(holder)
         if position is None:
             position = self.positions[holder] = Position(entry=self.reward_per_unit)
@@ -154,22 +201,8 @@ class RewardAccumulator:
         position.pending_from = self.period + 1
         self.total_pending += amount
 
-    def unstake(self, holder: str, amount: int) -> None:
-        """Remove ``amount`` at once: first from pending stake, then from active stake.
-
-        Raises ``InvalidAmount``, ``UnknownHolder`` or ``InsufficientStake``.
-        """
-        if type(amount) is not int or not 0 < amount <= U64_MAX:
-            raise InvalidAmount(f"unstake amount {amount!r} is not in 1..2^64-1")
-        position = self.positions.get(holder)
-        if position is None:
-            raise UnknownHolder(f"holder {holder!r} has no stake", holder=holder)
-        held = position.active + position.pending  # settling does not change the sum
-        if amount > held:
-            raise InsufficientStake(
-                f"holder {holder!r} unstakes {amount} but holds {held}", holder=holder
-            )
-        self._settle(position)
+    def apply_unstake(self, holder: str, amount: int) -> None:
+        position = self._settle(self.positions[holder])
         from_pending = min(amount, position.pending)
         from_active = amount - from_pending
         position.active -= from_active
@@ -177,13 +210,7 @@ class RewardAccumulator:
         self.total_pending -= from_pending
         self.total_active -= from_active
 
-    def distribute(self, amount: int) -> None:
-        """Share ``amount`` among the active stake of this period (ACC-CONSERVE-01).
-
-        With no active stake the whole amount goes to ``undistributed``.
-        """
-        if not is_uint(amount, U128_MAX):
-            raise InvalidAmount(f"distribution {amount!r} is not a non-negative integer")
+    def apply_distribute(self, amount: int) -> None:
         self.offered += amount
         if self.total_active == 0:
             self.undistributed += amount
@@ -192,23 +219,66 @@ class RewardAccumulator:
         self.reward_per_unit += increment
         self.rounding_scaled += amount * self.scale - increment * self.total_active
 
-    def close_period(self) -> None:
-        """End the period: pending stake becomes active; record the next period's checkpoint."""
-        self.period += 1
+    def apply_close_periods(self, count: int = 1) -> None:
+        """End ``count`` periods, nothing distributed after the first: pending stake becomes
+        active at the start of the next period, whose checkpoint is recorded. O(1) for any
+        ``count``: the later periods have the same reward per unit."""
+        self.checkpoints[self.period + 1] = self.reward_per_unit
+        self.period += count
         self.total_active += self.total_pending
         self.total_pending = 0
-        self.checkpoints.append(self.reward_per_unit)
 
-    def claim(self, holder: str) -> int:
-        """Pay out ``holder``'s whole units, keeping the scaled fraction owed (UnknownHolder)."""
-        position = self.positions.get(holder)
-        if position is None:
-            raise UnknownHolder(f"holder {holder!r} has no position", holder=holder)
-        self._settle(position)
+    def apply_claim(self, holder: str) -> int:
+        position = self._settle(self.positions[holder])
         paid = position.owed_scaled // self.scale
         position.owed_scaled -= paid * self.scale
         self.claimed += paid
         return paid
+
+    # ------------------------------------------------------------------ entry points
+
+    @transaction
+    def stake(self, holder: Name, amount: Amount) -> None:
+        """Add ``amount`` to ``holder``'s stake from the next period on (ACC-STAKE-01).
+
+        Raises ``INVALID_INPUT``, ``INVALID_AMOUNT`` or ``WIDTH_EXCEEDED``.
+        """
+        self.check_stake(holder, amount)
+        self.apply_stake(holder, amount)
+
+    @transaction
+    def unstake(self, holder: Name, amount: Amount) -> None:
+        """Remove ``amount`` at once: first from pending stake, then from active stake.
+
+        Raises ``INVALID_INPUT``, ``INVALID_AMOUNT``, ``UNKNOWN_HOLDER`` or
+        ``INSUFFICIENT_STAKE``.
+        """
+        self.check_unstake(holder, amount)
+        self.apply_unstake(holder, amount)
+
+    @transaction
+    def distribute(self, amount: Quantity) -> None:
+        """Share ``amount`` among the active stake of this period (ACC-CONSERVE-01).
+
+        With no active stake the whole amount goes to ``undistributed``. Raises
+        ``INVALID_INPUT``, ``INVALID_AMOUNT`` or ``WIDTH_EXCEEDED``.
+        """
+        self.check_distribute(amount)
+        self.apply_distribute(amount)
+
+    @transaction
+    def close_period(self) -> None:
+        """End the period: pending stake becomes active; record the next period's checkpoint."""
+        self.apply_close_periods(1)
+
+    @transaction
+    def claim(self, holder: Name) -> int:
+        """Pay out ``holder``'s whole units, keeping the scaled fraction owed.
+
+        Raises ``INVALID_INPUT`` or ``UNKNOWN_HOLDER``.
+        """
+        self.check_claim(holder)
+        return self.apply_claim(holder)
 
     # ------------------------------------------------------------------ accounting
 
@@ -226,7 +296,7 @@ class RewardAccumulator:
             self.offered
             - self.claimed
             - self.undistributed
-            - sum(self.claimable(h) for h in self.positions)
+            - sum(self.owed(h) for h in self.positions)
         )
 
     def snapshot(self) -> dict[str, Any]:
@@ -268,6 +338,17 @@ def check_conservation(accumulator: RewardAccumulator) -> list[str]:
 @checker("ACC-CONSERVE-01", RewardAccumulator)
 def _check_conservation(accumulator: RewardAccumulator) -> list[str]:
     return check_conservation(accumulator)
+
+
+@checker("WIDTH-02", RewardAccumulator)
+def _check_widths(accumulator: RewardAccumulator) -> list[str]:
+    """Stake and reward totals fit in 64 bits (the scaled sums are wider by design)."""
+    problems = []
+    if accumulator.total_active + accumulator.total_pending > U64_MAX:
+        problems.append("total stake does not fit in 64 bits")
+    if not 0 <= accumulator.offered <= U64_MAX:
+        problems.append("rewards offered do not fit in 64 bits")
+    return problems
 
 
 @checker("ACC-STAKE-01", RewardAccumulator)

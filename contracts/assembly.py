@@ -9,24 +9,32 @@
    seed.
 
 So a change whose activation epoch is e governs epoch e entirely, its rewards included.
+
+The epoch change is one transaction, and only the system calls it: every step is computed and
+checked first (the mint within 64 bits, every ledger move of the reward split and of the tally
+staged in one batch), and only then is anything written.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from contracts.errors import InvalidInput
+from contracts.domains import Caller, LedgerGenesis, Seed
 from contracts.governance import Governance
 from contracts.invariants import checker
 from contracts.ledger import Ledger
 from contracts.params import ParameterStore
 from contracts.root_chain import RootChain
+from contracts.transaction import constructor, transaction
 
 
 class AssemblyNetwork:
     """The root-chain contracts wired together."""
 
-    def __init__(self, balances: dict[str, int] | None = None) -> None:
+    @constructor
+    def __init__(self, balances: LedgerGenesis = None) -> None:
+        """Raises ``INVALID_INPUT``, ``INVALID_AMOUNT``, ``PROTECTED_ACCOUNT`` or
+        ``WIDTH_EXCEEDED`` for bad genesis balances."""
         self.ledger = Ledger(balances)
         self.params = ParameterStore()
         self.chain = RootChain(self.ledger, self.params)
@@ -36,18 +44,23 @@ class AssemblyNetwork:
     def epoch(self) -> int:
         return self.chain.epoch
 
-    def advance_epoch(self, seed: bytes) -> None:
+    @transaction
+    def advance_epoch(self, caller: Caller, seed: Seed) -> None:
         """End the current epoch and begin the next (see the module docstring for the order).
 
-        Raises ``InvalidInput`` for an empty seed, before anything changes.
+        The system's call. Raises ``INVALID_INPUT``, ``UNAUTHORIZED`` or ``WIDTH_EXCEEDED``,
+        before anything changes.
         """
-        if not isinstance(seed, bytes) or not seed:
-            raise InvalidInput("the epoch seed must be non-empty bytes")
         ended = self.chain.epoch
-        self.chain.end_epoch()
-        self.governance.tally_ended(ended)
+        moves = self.ledger.moves()
+        end = self.chain.check_end_epoch(moves)
+        outcomes = self.governance.check_tally(ended, moves)
+        # Effects: nothing below can fail.
+        self.chain.apply_end_epoch(end)
+        self.governance.apply_tally(outcomes)
+        moves.commit()
         self.governance.apply_due(self.chain.epoch)
-        self.chain.begin_epoch(seed)
+        self.chain.apply_begin_epoch(seed)
 
     def snapshot(self) -> dict[str, Any]:
         return {"chain": self.chain.snapshot(), "governance": self.governance.snapshot()}

@@ -48,9 +48,23 @@ class MalformedHex(ContractError):
 
 
 class Unauthorized(ContractError):
-    """The caller is not the authority this call requires."""
+    """The sender is not the one this call requires: not the validator's operator, not the
+    stake's owner, or not the system for a protocol operation."""
 
     code = "UNAUTHORIZED"
+
+
+class ProtectedAccount(ContractError):
+    """A module, authority or reserve account, or the system, named as a sender, a recipient or
+    a holder: its balance moves only by the protocol's own rules."""
+
+    code = "PROTECTED_ACCOUNT"
+
+
+class WidthExceeded(ContractError):
+    """A quantity the specification stores in 64 bits would exceed 2^64 − 1; nothing changed."""
+
+    code = "WIDTH_EXCEEDED"
 
 
 # ----------------------------------------------------------------------------- participation events

@@ -26,23 +26,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from fractions import Fraction
-from typing import Any
+from typing import Annotated, Any, Final
 
+from contracts.accounts import DEPOSITS, GOVERNANCE_AUTHORITY
+from contracts.domains import Amount, Changes, EpochIndex, MemberOf, ProposalId, Sender
 from contracts.errors import (
     AlreadyVoted,
     DepositTooSmall,
     InvalidDay,
-    InvalidInput,
     NoVotingPower,
     ProposalNotExecutable,
     UnknownProposal,
     VotingClosed,
 )
 from contracts.invariants import checker
-from contracts.ledger import DEPOSITS, GOVERNANCE_AUTHORITY, Ledger
+from contracts.ledger import Ledger, LedgerMoves
 from contracts.params import ParameterStore
 from contracts.root_chain import RootChain
-from contracts.units import U32_MAX, U64_MAX, Epoch, MicroAsmb, is_uint
+from contracts.transaction import transaction
+from contracts.units import Epoch, MicroAsmb
 from spec import parameters
 
 
@@ -51,6 +53,13 @@ class Option(Enum):
     NO = "no"
     ABSTAIN = "abstain"
     NO_WITH_VETO = "no-with-veto"
+
+
+#: The most changes one proposal may make: every governable parameter once.
+MAX_CHANGES: Final = sum(1 for p in parameters.PARAMETERS if p.governable)
+
+VoteOption = Annotated[Option, MemberOf(Option)]
+ProposalChanges = Annotated[Mapping[str, Fraction | int], Changes(MAX_CHANGES)]
 
 
 class ProposalStatus(Enum):
@@ -91,6 +100,15 @@ class Proposal:
         }
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """A tally's result for one proposal, computed before anything is written."""
+
+    proposal_id: int
+    status: ProposalStatus
+    tally: dict[str, MicroAsmb]
+
+
 class Governance:
     """Proposals, stake-weighted votes and enforced parameter changes."""
 
@@ -102,41 +120,35 @@ class Governance:
         self.deposits_burned: MicroAsmb = 0
 
     def _at(self, epoch: Epoch) -> None:
-        if not is_uint(epoch, U32_MAX) or epoch != self.chain.epoch:
-            raise InvalidDay(f"epoch {epoch!r} is not the current epoch {self.chain.epoch}")
+        if epoch != self.chain.epoch:
+            raise InvalidDay(f"epoch {epoch} is not the current epoch {self.chain.epoch}")
 
     def _proposal(self, proposal_id: int) -> Proposal:
-        proposal = self.proposals.get(proposal_id) if isinstance(proposal_id, int) else None
+        proposal = self.proposals.get(proposal_id)
         if proposal is None:
             raise UnknownProposal(f"no proposal {proposal_id!r}")
         return proposal
 
     # ------------------------------------------------------------------ transactions
 
+    @transaction
     def submit(
-        self,
-        proposer: str,
-        changes: Mapping[str, Fraction | int],
-        deposit: MicroAsmb,
-        epoch: Epoch,
+        self, proposer: Sender, changes: ProposalChanges, deposit: Amount, epoch: EpochIndex
     ) -> int:
         """Submit parameter changes with a deposit; voting opens at once (GOV-PROPOSE-01).
 
-        Raises ``InvalidDay``, ``InvalidInput``, ``NotGovernable``, ``ParameterOutOfBounds``,
-        ``DepositTooSmall`` or ``InsufficientBalance``.
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``NOT_GOVERNABLE``, ``PARAMETER_OUT_OF_BOUNDS``, ``DEPOSIT_TOO_SMALL`` or
+        ``INSUFFICIENT_BALANCE``.
         """
         self._at(epoch)
-        if not isinstance(changes, Mapping) or not changes:
-            raise InvalidInput("a proposal changes at least one parameter")
         for parameter_id, value in changes.items():
-            if not isinstance(value, Fraction | int) or isinstance(value, bool):
-                raise InvalidInput(f"{parameter_id}: {value!r} is not an exact number")
             ParameterStore.validate(parameter_id, Fraction(value))
         minimum = self.params.integer("GOV_MIN_DEPOSIT")
-        if not is_uint(deposit, U64_MAX) or deposit < minimum:
-            raise DepositTooSmall(f"deposit {deposit!r} is below the minimum {minimum}")
-        self.ledger.check_transfer(proposer, DEPOSITS, deposit)
-        self.ledger.transfer(proposer, DEPOSITS, deposit)
+        if deposit < minimum:
+            raise DepositTooSmall(f"deposit {deposit} is below the minimum {minimum}")
+        moves = self.ledger.moves().transfer(proposer, DEPOSITS, deposit)
+        moves.commit()
         proposal_id = len(self.proposals) + 1
         voting_end = epoch + self.params.integer("GOV_VOTING_EPOCHS") - 1
         self.proposals[proposal_id] = Proposal(
@@ -150,24 +162,34 @@ class Governance:
         )
         return proposal_id
 
-    def vote(self, voter: str, proposal_id: int, option: Option, epoch: Epoch) -> None:
-        """Vote once, during the voting period, with bonded stake (GOV-VOTE-01)."""
+    @transaction
+    def vote(
+        self, voter: Sender, proposal_id: ProposalId, option: VoteOption, epoch: EpochIndex
+    ) -> None:
+        """Vote once, during the voting period, with bonded stake (GOV-TALLY-01).
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_PROPOSAL``,
+        ``VOTING_CLOSED``, ``ALREADY_VOTED`` or ``NO_VOTING_POWER``.
+        """
         self._at(epoch)
         proposal = self._proposal(proposal_id)
         if proposal.status is not ProposalStatus.VOTING or not (
             proposal.submitted <= epoch <= proposal.voting_end
         ):
             raise VotingClosed(f"proposal {proposal_id} is not open for voting in epoch {epoch}")
-        if not isinstance(option, Option):
-            raise InvalidInput(f"{option!r} is not a vote option")
         if voter in proposal.votes:
             raise AlreadyVoted(f"{voter!r} already voted on proposal {proposal_id}")
-        if self.chain.bonded_value(voter) == 0:
+        if self.chain.voting_power(voter) == 0:
             raise NoVotingPower(f"{voter!r} has no bonded stake")
         proposal.votes[voter] = option
 
-    def execute(self, caller: str, proposal_id: int, epoch: Epoch) -> None:
-        """Apply a passed proposal's changes; allowed from its activation epoch (GOV-EXEC-01)."""
+    @transaction
+    def execute(self, caller: Sender, proposal_id: ProposalId, epoch: EpochIndex) -> None:
+        """Apply a passed proposal's changes; anyone may, from its activation epoch (GOV-EXEC-01).
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_PROPOSAL``
+        or ``PROPOSAL_NOT_EXECUTABLE``.
+        """
         self._at(epoch)
         proposal = self._proposal(proposal_id)
         if proposal.status is not ProposalStatus.PASSED:
@@ -183,41 +205,55 @@ class Governance:
     # ------------------------------------------------------------------ epoch hooks
 
     def _apply(self, proposal: Proposal, epoch: Epoch) -> None:
+        """Enforce a proposal's changes (cannot fail: each was validated when submitted, and a
+        parameter's bounds never change)."""
         for parameter_id, value in sorted(proposal.changes.items()):
             self.params.set(GOVERNANCE_AUTHORITY, parameter_id, value, epoch)
         proposal.status = ProposalStatus.EXECUTED
 
-    def tally_ended(self, epoch: Epoch) -> None:
-        """Tally every proposal whose voting period ended with ``epoch`` (GOV-TALLY-01)."""
+    def check_tally(self, epoch: Epoch, moves: LedgerMoves) -> list[Outcome]:
+        """The outcome of every proposal whose voting period ended with ``epoch``
+        (GOV-TALLY-01), with each deposit's return or burn staged on ``moves``. Writes nothing."""
+        outcomes = []
         for proposal in self.proposals.values():
             if proposal.status is ProposalStatus.VOTING and proposal.voting_end <= epoch:
-                self._tally(proposal)
+                outcome = self._tally(proposal)
+                if outcome.status is ProposalStatus.VETOED:
+                    moves.burn(GOVERNANCE_AUTHORITY, DEPOSITS, proposal.deposit)
+                else:
+                    moves.transfer(DEPOSITS, proposal.proposer, proposal.deposit)
+                outcomes.append(outcome)
+        return outcomes
 
-    def _tally(self, proposal: Proposal) -> None:
+    def apply_tally(self, outcomes: list[Outcome]) -> None:
+        """Record the outcomes :meth:`check_tally` computed (the caller commits the moves)."""
+        for outcome in outcomes:
+            proposal = self.proposals[outcome.proposal_id]
+            proposal.tally = outcome.tally
+            proposal.status = outcome.status
+            if outcome.status is ProposalStatus.VETOED:
+                self.deposits_burned += proposal.deposit
+
+    def _tally(self, proposal: Proposal) -> Outcome:
         tally = {option.value: 0 for option in Option}
         for voter, option in proposal.votes.items():
-            tally[option.value] += self.chain.bonded_value(voter)
-        proposal.tally = tally
+            tally[option.value] += self.chain.voting_power(voter)
         voted = sum(tally.values())
-        bonded = self.chain.total_bonded()
+        bonded = self.chain.compute_total_bonded()
         quorum = self.params.get("GOV_QUORUM")
         veto = tally[Option.NO_WITH_VETO.value]
         non_abstaining = voted - tally[Option.ABSTAIN.value]
         if bonded == 0 or Fraction(voted, bonded) < quorum:
-            proposal.status = ProposalStatus.REJECTED
+            status = ProposalStatus.REJECTED
         elif voted and Fraction(veto, voted) > self.params.get("GOV_VETO_THRESHOLD"):
-            proposal.status = ProposalStatus.VETOED
+            status = ProposalStatus.VETOED
         elif non_abstaining and (
             Fraction(tally[Option.YES.value], non_abstaining) > self.params.get("GOV_THRESHOLD")
         ):
-            proposal.status = ProposalStatus.PASSED
+            status = ProposalStatus.PASSED
         else:
-            proposal.status = ProposalStatus.REJECTED
-        if proposal.status is ProposalStatus.VETOED:
-            self.ledger.burn(GOVERNANCE_AUTHORITY, DEPOSITS, proposal.deposit)
-            self.deposits_burned += proposal.deposit
-        else:
-            self.ledger.transfer(DEPOSITS, proposal.proposer, proposal.deposit)
+            status = ProposalStatus.REJECTED
+        return Outcome(proposal.proposal_id, status, tally)
 
     def apply_due(self, epoch: Epoch) -> None:
         """Enforce every passed proposal whose activation epoch has come (GOV-EXEC-01)."""

@@ -41,8 +41,15 @@ class YearlyProvision:
     year_base: int = 0
     cumulative: int = 0  # Σ S_y · bp_j over the year's elapsed epochs
 
+    def next_mint(self, supply: int, rate_bp: int) -> int:
+        """The mint of the next epoch, given the current supply and the rate in force (pure)."""
+        base = supply if self.epoch_in_year == 0 else self.year_base
+        cumulative = 0 if self.epoch_in_year == 0 else self.cumulative
+        denominator = self.epochs_per_year * BASIS_POINTS
+        return (cumulative + base * rate_bp) // denominator - cumulative // denominator
+
     def mint_for_epoch(self, supply: int, rate_bp: int) -> int:
-        """The mint of the next epoch, given the current supply and the rate in force."""
+        """Record the next epoch's mint (the one :meth:`next_mint` gives) and return it."""
         if self.epoch_in_year == 0:
             self.year_base = supply
             self.cumulative = 0

@@ -68,6 +68,35 @@ def violations(contract: object) -> list[str]:
     return found
 
 
+def components(contract: object) -> list[object]:
+    """``contract`` and every object reachable from it that some checker applies to (a network's
+    ledger, parameters, governance, each validator's accumulator …), each once."""
+    _load()
+    types = tuple({contract_type for _, contract_type, _ in _REGISTRY})
+    found: list[object] = []
+    seen: set[int] = set()
+    pending: list[object] = [contract]
+    while pending:
+        item = pending.pop()
+        if id(item) in seen or item is None or isinstance(item, str | int | bytes | float):
+            continue
+        seen.add(id(item))
+        if isinstance(item, types):
+            found.append(item)
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            pending.extend(item)
+        elif hasattr(item, "__dict__") and not isinstance(item, type):
+            pending.extend(vars(item).values())
+    return found
+
+
+def all_violations(contract: object) -> list[str]:
+    """:func:`violations` of ``contract`` and of every component reachable from it."""
+    return [found for part in components(contract) for found in violations(part)]
+
+
 def assert_invariants(contract: object) -> None:
     """Raise ``AssertionError`` listing every violated invariant (for tests)."""
     found = violations(contract)

@@ -1,6 +1,7 @@
-"""The ASMB ledger: balances, genesis allocation, and mint and burn reserved to authorities.
+"""The ASMB ledger: balances, the genesis allocation, and the only paths that mint and burn.
 
-Genesis (ASMB-SUPPLY-01) creates the 100 B initial supply in named accounts, as ``spec`` splits it:
+Genesis (ASMB-SUPPLY-01) creates the 100 B initial supply in the reserve accounts, as ``spec``
+splits it:
 
 ==========================  ======================================================
 ``genesis:iota-stakers``    20 % -- the IOTA stakers' share, pre- and post-launch
@@ -9,38 +10,54 @@ Genesis (ASMB-SUPPLY-01) creates the 100 B initial supply in named accounts, as 
 ``genesis:unassigned``      the remaining 10 %, which the seeds do not assign
 ==========================  ======================================================
 
-Only named authorities change the supply: ``authority:inflation`` mints (staking rewards),
-``authority:slashing`` burns (slashed stake) and ``authority:governance`` burns (vetoed
-deposits). Contracts hold tokens in module accounts (``module:bonded``, ``module:unbonding``,
-``module:rewards``, ``module:gov-deposits``), so at every moment (ASMB-SUPPLY-02)
+**One public transaction.** :meth:`Ledger.transfer` moves ASMB between two external accounts,
+signed by the sender; a module, authority or reserve account can be neither its sender nor its
+recipient (``PROTECTED_ACCOUNT``).
 
-    genesis + minted − burned = supply = Σ balances of every account.
+**The protocol's own paths.** Every other balance change is made by a contract rule through a
+:class:`LedgerMoves` batch: the rule stages its transfers, mints and burns, each checked as it is
+staged against the balances the batch has reached, and commits them together only after its
+checks have passed -- so a rule either moves everything it names or nothing. Mints and burns
+name their authority, and each authority reaches only its accounts (ASMB-SUPPLY-02):
+
+* ``authority:inflation`` mints into ``module:rewards`` (the epoch change);
+* ``authority:slashing`` burns from ``module:bonded`` and ``module:unbonding`` (slashing);
+* ``authority:governance`` burns from ``module:gov-deposits`` (a vetoed proposal).
+
+No operation of the conformance API reaches a batch except through these rules, so at every
+moment genesis + minted − burned = supply = Σ balances, and the supply fits in 64 bits.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Final
 
-from contracts.errors import InsufficientBalance, InvalidAmount, InvalidInput, Unauthorized
+from contracts.accounts import (
+    BONDED_POOL,
+    COMMUNITY,
+    DEPOSITS,
+    GOVERNANCE_AUTHORITY,
+    INFLATION_AUTHORITY,
+    IOTA_STAKERS,
+    REWARDS_POOL,
+    SLASHING_AUTHORITY,
+    UNASSIGNED,
+    UNBONDING_POOL,
+)
+from contracts.domains import Amount, LedgerGenesis, Name, Recipient, Sender
+from contracts.errors import InsufficientBalance, Unauthorized, WidthExceeded
 from contracts.invariants import checker
-from contracts.units import U64_MAX, MicroAsmb, is_uint
+from contracts.transaction import constructor, query, transaction
+from contracts.units import U64_MAX, MicroAsmb
 from spec import parameters
 
-IOTA_STAKERS: Final = "genesis:iota-stakers"
-COMMUNITY: Final = "genesis:community"
-UNASSIGNED: Final = "genesis:unassigned"
-
-INFLATION_AUTHORITY: Final = "authority:inflation"
-SLASHING_AUTHORITY: Final = "authority:slashing"
-GOVERNANCE_AUTHORITY: Final = "authority:governance"
-
-MINTERS: Final = frozenset({INFLATION_AUTHORITY})
-BURNERS: Final = frozenset({SLASHING_AUTHORITY, GOVERNANCE_AUTHORITY})
-
-BONDED_POOL: Final = "module:bonded"
-UNBONDING_POOL: Final = "module:unbonding"
-REWARDS_POOL: Final = "module:rewards"
-DEPOSITS: Final = "module:gov-deposits"
+#: The accounts each minting authority may mint into, and each burning authority burn from.
+MINTS_INTO: Final[Mapping[str, frozenset[str]]] = {INFLATION_AUTHORITY: frozenset({REWARDS_POOL})}
+BURNS_FROM: Final[Mapping[str, frozenset[str]]] = {
+    SLASHING_AUTHORITY: frozenset({BONDED_POOL, UNBONDING_POOL}),
+    GOVERNANCE_AUTHORITY: frozenset({DEPOSITS}),
+}
 
 
 def genesis_allocation() -> dict[str, MicroAsmb]:
@@ -51,75 +68,120 @@ def genesis_allocation() -> dict[str, MicroAsmb]:
     return {IOTA_STAKERS: stakers, COMMUNITY: community, UNASSIGNED: supply - stakers - community}
 
 
-class Ledger:
-    """ASMB balances of every account; every transfer conserves, mint and burn are authorised."""
+class LedgerMoves:
+    """The ledger changes of one rule: staged and checked one by one, committed together.
 
-    def __init__(self, balances: dict[str, MicroAsmb] | None = None) -> None:
-        allocation = genesis_allocation() if balances is None else dict(balances)
-        for account, amount in allocation.items():
-            if not isinstance(account, str) or not account or not is_uint(amount, U64_MAX):
-                raise InvalidInput(f"genesis entry {account!r}: {amount!r} is not a uint64")
+    Each staged move is checked against the balances the batch has reached so far, so two moves
+    out of one account cannot spend the same tokens; nothing touches the ledger until
+    :meth:`commit`, which cannot fail.
+    """
+
+    __slots__ = ("_burned", "_deltas", "_ledger", "_minted")
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._deltas: dict[str, int] = {}
+        self._minted = 0
+        self._burned: dict[str, int] = {}
+
+    def balance(self, account: str) -> MicroAsmb:
+        """``account``'s balance once the staged moves are applied."""
+        return self._ledger.balances.get(account, 0) + self._deltas.get(account, 0)
+
+    def _debit(self, account: str, amount: int) -> None:
+        held = self.balance(account)
+        if held < amount:
+            raise InsufficientBalance(
+                f"{account} pays {amount} µASMB but holds {held}", account=account
+            )
+        self._deltas[account] = self._deltas.get(account, 0) - amount
+
+    def _credit(self, account: str, amount: int) -> None:
+        self._deltas[account] = self._deltas.get(account, 0) + amount
+
+    def transfer(self, sender: str, recipient: str, amount: MicroAsmb) -> LedgerMoves:
+        """Stage a transfer (0 moves nothing). Raises ``INSUFFICIENT_BALANCE``."""
+        if amount:
+            self._debit(sender, amount)
+            self._credit(recipient, amount)
+        return self
+
+    def mint(self, authority: str, recipient: str, amount: MicroAsmb) -> LedgerMoves:
+        """Stage a mint by ``authority`` into one of its accounts. Raises ``UNAUTHORIZED`` or
+        ``WIDTH_EXCEEDED`` (the supply would exceed 2^64 − 1)."""
+        if recipient not in MINTS_INTO.get(authority, frozenset()):
+            raise Unauthorized(f"{authority!r} may not mint into {recipient!r}", caller=authority)
+        if amount:
+            if self._ledger.supply() + self._minted - sum(self._burned.values()) + amount > U64_MAX:
+                raise WidthExceeded(f"minting {amount} µASMB would take the supply past 2^64 − 1")
+            self._minted += amount
+            self._credit(recipient, amount)
+        return self
+
+    def burn(self, authority: str, account: str, amount: MicroAsmb) -> LedgerMoves:
+        """Stage a burn by ``authority`` from one of its accounts. Raises ``UNAUTHORIZED`` or
+        ``INSUFFICIENT_BALANCE``."""
+        if account not in BURNS_FROM.get(authority, frozenset()):
+            raise Unauthorized(f"{authority!r} may not burn from {account!r}", caller=authority)
+        if amount:
+            self._debit(account, amount)
+            self._burned[authority] = self._burned.get(authority, 0) + amount
+        return self
+
+    def commit(self) -> None:
+        """Apply every staged move (cannot fail: each was checked when staged)."""
+        balances = self._ledger.balances
+        for account, delta in self._deltas.items():
+            if delta:
+                held = balances.get(account, 0) + delta
+                if held:
+                    balances[account] = held
+                else:
+                    del balances[account]
+        self._ledger.minted += self._minted
+        for authority, amount in self._burned.items():
+            self._ledger.burned += amount
+            self._ledger.burned_by[authority] = self._ledger.burned_by.get(authority, 0) + amount
+        self._deltas = {}
+        self._minted = 0
+        self._burned = {}
+
+
+class Ledger:
+    """ASMB balances of every account; every move conserves, mint and burn are authorised."""
+
+    @constructor
+    def __init__(self, balances: LedgerGenesis = None) -> None:
+        """The genesis allocation of ``spec`` (or ``balances``: external and reserve accounts,
+        u64 amounts, a u64 total). Raises ``INVALID_INPUT``, ``INVALID_AMOUNT``,
+        ``PROTECTED_ACCOUNT`` or ``WIDTH_EXCEEDED``."""
+        allocation = genesis_allocation() if balances is None else balances
         self.balances: dict[str, MicroAsmb] = {a: v for a, v in allocation.items() if v}
-        self.genesis: MicroAsmb = sum(allocation.values())
+        self.genesis: MicroAsmb = sum(self.balances.values())
         self.minted: MicroAsmb = 0
         self.burned: MicroAsmb = 0
         self.burned_by: dict[str, MicroAsmb] = {}
 
-    def balance(self, account: str) -> MicroAsmb:
+    @query
+    def balance(self, account: Name) -> MicroAsmb:
         return self.balances.get(account, 0)
 
+    @query
     def supply(self) -> MicroAsmb:
         return self.genesis + self.minted - self.burned
 
-    def _check(self, account: str, amount: int, *, allow_zero: bool = False) -> None:
-        if not isinstance(account, str) or not account:
-            raise InvalidInput(f"account {account!r} is not a non-empty string")
-        if not is_uint(amount, U64_MAX) or (amount == 0 and not allow_zero):
-            raise InvalidAmount(f"amount {amount!r} is not in 1..2^64-1")
+    def moves(self) -> LedgerMoves:
+        """A new batch of the protocol's own moves (see :class:`LedgerMoves`)."""
+        return LedgerMoves(self)
 
-    def check_transfer(self, sender: str, recipient: str, amount: MicroAsmb) -> None:
-        """Raise the error :meth:`transfer` would raise, without changing anything."""
-        self._check(sender, amount)
-        self._check(recipient, amount)
-        if self.balance(sender) < amount:
-            raise InsufficientBalance(
-                f"{sender} sends {amount} µASMB but holds {self.balance(sender)}", account=sender
-            )
+    @transaction
+    def transfer(self, sender: Sender, recipient: Recipient, amount: Amount) -> None:
+        """Move ``amount`` µASMB from ``sender``, who signs, to ``recipient``.
 
-    def transfer(self, sender: str, recipient: str, amount: MicroAsmb) -> None:
-        """Move ``amount`` from ``sender`` to ``recipient``; the caller is the sender's owner."""
-        self.check_transfer(sender, recipient, amount)
-        self.balances[sender] -= amount
-        if not self.balances[sender]:
-            del self.balances[sender]
-        self.balances[recipient] = self.balance(recipient) + amount
-
-    def mint(self, authority: str, recipient: str, amount: MicroAsmb) -> None:
-        """Create ``amount`` for ``recipient``; only a minting authority may (ASMB-SUPPLY-02)."""
-        if authority not in MINTERS:
-            raise Unauthorized(f"{authority!r} may not mint ASMB", caller=authority)
-        self._check(recipient, amount, allow_zero=True)
-        if amount == 0:
-            return
-        if self.supply() + amount > U64_MAX:
-            raise InvalidAmount("the supply would exceed uint64")
-        self.minted += amount
-        self.balances[recipient] = self.balance(recipient) + amount
-
-    def burn(self, authority: str, account: str, amount: MicroAsmb) -> None:
-        """Destroy ``amount`` held by ``account``; only a burning authority may."""
-        if authority not in BURNERS:
-            raise Unauthorized(f"{authority!r} may not burn ASMB", caller=authority)
-        self._check(account, amount, allow_zero=True)
-        if amount == 0:
-            return
-        if self.balance(account) < amount:
-            raise InsufficientBalance(f"{account} holds {self.balance(account)} < {amount}")
-        self.burned += amount
-        self.burned_by[authority] = self.burned_by.get(authority, 0) + amount
-        self.balances[account] -= amount
-        if not self.balances[account]:
-            del self.balances[account]
+        Raises ``INVALID_INPUT``, ``INVALID_AMOUNT``, ``PROTECTED_ACCOUNT`` (either side is a
+        module, authority or reserve account) or ``INSUFFICIENT_BALANCE``.
+        """
+        self.moves().transfer(sender, recipient, amount).commit()
 
     def snapshot(self) -> dict[str, Any]:
         return {
@@ -134,9 +196,26 @@ class Ledger:
 def _check_conservation(ledger: Ledger) -> list[str]:
     if sum(ledger.burned_by.values()) != ledger.burned:
         return ["burns by authority do not add up to the burned total"]
+    if set(ledger.burned_by) - set(BURNS_FROM):
+        return ["an account that is not a burning authority burned ASMB"]
     total = sum(ledger.balances.values())
     if total != ledger.supply():
         return [f"Σ balances {total} ≠ genesis + minted − burned {ledger.supply()}"]
     if any(v <= 0 for v in ledger.balances.values()):
         return ["an account holds a non-positive balance"]
     return []
+
+
+@checker("WIDTH-02", Ledger)
+def _check_widths(ledger: Ledger) -> list[str]:
+    problems = []
+    if not 0 <= ledger.supply() <= U64_MAX:
+        problems.append(f"supply {ledger.supply()} does not fit in 64 bits")
+    if not 0 <= ledger.minted <= U64_MAX or not 0 <= ledger.burned <= U64_MAX:
+        problems.append("minted or burned does not fit in 64 bits")
+    problems += [
+        f"{account}: balance {amount} does not fit in 64 bits"
+        for account, amount in ledger.balances.items()
+        if not 0 <= amount <= U64_MAX
+    ]
+    return problems

@@ -10,9 +10,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from contracts.accounts import GOVERNANCE_AUTHORITY
 from contracts.errors import NotGovernable, ParameterOutOfBounds, Unauthorized
 from contracts.invariants import checker
-from contracts.ledger import GOVERNANCE_AUTHORITY
 from contracts.units import BASIS_POINTS
 from spec import parameters
 

@@ -22,10 +22,12 @@ The rules (POST-*):
   rounding dust = 20 B − D_1 once day 639 has been paid (POST-SCHEDULE-01).
 * **Time.** Staking is open on days 1..639; unstaking and claiming on any day from 1 on (after
   day 639 they return the IOTA and pay the last day). A call for a day before the contract's
-  current day is rejected.
+  current day is rejected. The day of a call is the protocol's clock, not the sender's choice;
+  :meth:`~PostLaunchDistribution.advance_to` is the system's call.
 
 Pro-rata sharing is the one :class:`~contracts.accumulator.RewardAccumulator`; each call costs
-O(1) plus O(1) per day that ended since the previous call (at most 639 in all).
+O(1) plus O(1) per day up to 639 that ended since the previous call (at most 640 in the
+program's whole life): after day 639, moving the clock is O(1) however far it moves.
 """
 
 from __future__ import annotations
@@ -33,17 +35,12 @@ from __future__ import annotations
 from typing import Any, Final
 
 from contracts.accumulator import RewardAccumulator
-from contracts.errors import (
-    AllocationExceeded,
-    InsufficientStake,
-    InvalidAmount,
-    InvalidDay,
-    InvalidInput,
-    UnknownHolder,
-)
+from contracts.domains import Amount, Caller, DayIndex, Name, Quantity, Sender
+from contracts.errors import AllocationExceeded, InvalidDay
 from contracts.invariants import checker
 from contracts.prelaunch import IOTA_STAKERS_ALLOCATION, PRELAUNCH_CAP
-from contracts.units import U32_MAX, U64_MAX, Day, IotaI, MicroAsmb, is_uint
+from contracts.transaction import constructor, query, transaction
+from contracts.units import U32_MAX, Day, MicroAsmb
 from spec import parameters
 
 DAYS: Final = parameters.integer("POSTLAUNCH_DAYS")
@@ -57,11 +54,10 @@ def daily_payout(phase_one_total: MicroAsmb) -> MicroAsmb:
 class PostLaunchDistribution:
     """The seed's 639-day daily distribution of the rest of the 20 %."""
 
-    def __init__(self, phase_one_total: MicroAsmb) -> None:
-        if not is_uint(phase_one_total, IOTA_STAKERS_ALLOCATION):
-            raise AllocationExceeded(
-                f"phase-1 total {phase_one_total!r} is not in 0..20 B ASMB (in µASMB)"
-            )
+    @constructor
+    def __init__(self, phase_one_total: Quantity) -> None:
+        """Raises ``INVALID_INPUT``, ``INVALID_AMOUNT`` (not a uint64) or
+        ``ALLOCATION_EXCEEDED`` (above the 8 % maximum)."""
         if phase_one_total > PRELAUNCH_CAP:
             raise AllocationExceeded(
                 f"phase-1 total {phase_one_total} exceeds the 8 % maximum {PRELAUNCH_CAP}"
@@ -76,83 +72,91 @@ class PostLaunchDistribution:
 
     # ------------------------------------------------------------------ time
 
-    def _check_day(self, day: Day, *, first: Day = 1, last: Day = U32_MAX) -> None:
-        if type(day) is int and first <= day <= last and day >= self.day:
-            return
-        if not is_uint(day, U32_MAX) or not first <= day <= last:
-            raise InvalidDay(f"day {day!r} is outside {first}..{last}", day=day)
-        raise InvalidDay(f"day {day} is before the current day {self.day}", day=day)
+    def _check_day(self, day: Day, *, last: Day = U32_MAX) -> None:
+        if not 1 <= day <= last:
+            raise InvalidDay(f"day {day} is outside 1..{last}", day=day)
+        if day < self.day:
+            raise InvalidDay(f"day {day} is before the current day {self.day}", day=day)
 
     def _advance(self, day: Day) -> None:
-        """End every day before ``day``: pay it, then let pending stake become eligible."""
-        while self.day < day:
-            if 1 <= self.day <= DAYS:
-                self.rewards.distribute(self.daily)
-                self.days_paid += 1
-            self.rewards.close_period()
-            self.day += 1
+        """End every day before ``day``: pay it, then let pending stake become eligible.
 
-    def advance_to(self, day: Day) -> None:
-        """Anyone may end the days before ``day`` (e.g. day 640 to pay day 639)."""
+        Days up to 639 end one by one (the rule pays each); after day 639 nothing is left to
+        pay, so the remaining days end together in O(1). Over the program's whole life this
+        does at most 640 days of work, whatever the times of the calls.
+        """
+        while self.day < day and self.day <= DAYS:
+            if self.day >= 1:
+                self.rewards.apply_distribute(self.daily)
+                self.days_paid += 1
+            self.rewards.apply_close_periods(1)
+            self.day += 1
+        if self.day < day:
+            self.rewards.apply_close_periods(day - self.day)
+            self.day = day
+
+    @transaction
+    def advance_to(self, caller: Caller, day: DayIndex) -> None:
+        """End the days before ``day`` (e.g. day 640 to pay day 639); the system's call.
+
+        Raises ``INVALID_INPUT``, ``UNAUTHORIZED`` (a caller other than the system) or
+        ``INVALID_DAY``.
+        """
         self._check_day(day)
         self._advance(day)
 
     # ------------------------------------------------------------------ transactions
 
-    def stake(self, holder: str, amount: IotaI, day: Day) -> None:
+    @transaction
+    def stake(self, holder: Sender, amount: Amount, day: DayIndex) -> None:
         """Stake ``amount`` i on ``day`` (1..639); it earns from ``day + 1`` (POST-DAY-01).
 
-        Raises ``InvalidInput``, ``InvalidDay`` or ``InvalidAmount``; on error nothing changes.
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY`` or
+        ``WIDTH_EXCEEDED``; on error nothing changes.
         """
-        _check_holder(holder)
         self._check_day(day, last=DAYS)
-        _check_amount(amount)
+        self.rewards.check_stake(holder, amount)
         self._advance(day)
-        self.rewards.stake(holder, amount)
+        self.rewards.apply_stake(holder, amount)
 
-    def unstake(self, holder: str, amount: IotaI, day: Day) -> None:
+    @transaction
+    def unstake(self, holder: Sender, amount: Amount, day: DayIndex) -> None:
         """Withdraw ``amount`` i on ``day``; it earns nothing for ``day`` (POST-DAY-01).
 
-        Raises ``InvalidInput``, ``InvalidDay``, ``InvalidAmount``, ``UnknownHolder`` or
-        ``InsufficientStake``; on error nothing changes (not even the day).
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``UNKNOWN_HOLDER`` or ``INSUFFICIENT_STAKE``; on error nothing changes (not even the
+        day).
         """
-        _check_holder(holder)
         self._check_day(day)
-        _check_amount(amount)
-        active, pending = self.rewards.stake_of(holder)
-        if holder not in self.rewards.positions:
-            raise UnknownHolder(f"holder {holder!r} has no stake", holder=holder)
-        if amount > active + pending:
-            raise InsufficientStake(
-                f"holder {holder!r} unstakes {amount} but holds {active + pending}",
-                holder=holder,
-            )
+        self.rewards.check_unstake(holder, amount)
         self._advance(day)
-        self.rewards.unstake(holder, amount)
+        self.rewards.apply_unstake(holder, amount)
 
-    def claim(self, holder: str, day: Day) -> MicroAsmb:
+    @transaction
+    def claim(self, holder: Sender, day: DayIndex) -> MicroAsmb:
         """Pay ``holder`` every whole µASMB earned for the days ended before ``day``.
 
-        Raises ``InvalidInput``, ``InvalidDay`` or ``UnknownHolder``.
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY`` or ``UNKNOWN_HOLDER``.
         """
-        _check_holder(holder)
         self._check_day(day)
-        if holder not in self.rewards.positions:
-            raise UnknownHolder(f"holder {holder!r} has never staked", holder=holder)
+        self.rewards.check_claim(holder)
         self._advance(day)
-        return self.rewards.claim(holder)
+        return self.rewards.apply_claim(holder)
 
     # ------------------------------------------------------------------ queries
 
-    def claimable(self, holder: str) -> MicroAsmb:
-        return self.rewards.claimable(holder)
+    @query
+    def claimable(self, holder: Name) -> MicroAsmb:
+        return self.rewards.owed(holder)
 
+    @query
     def not_yet_offered(self) -> MicroAsmb:
         return (DAYS - self.days_paid) * self.daily
 
+    @query
     def accounting(self) -> dict[str, int]:
         """Where every µASMB of the allocation is (POST-SCHEDULE-01)."""
-        claimable = sum(self.rewards.claimable(h) for h in self.rewards.positions)
+        claimable = sum(self.rewards.owed(h) for h in self.rewards.positions)
         return {
             "allocation": self.allocation,
             "claimed": self.rewards.claimed,
@@ -160,7 +164,7 @@ class PostLaunchDistribution:
             "undistributed": self.rewards.undistributed,
             "scheduleDust": self.schedule_dust,
             "roundingDust": self.rewards.rounding_dust(),
-            "notYetOffered": self.not_yet_offered(),
+            "notYetOffered": (DAYS - self.days_paid) * self.daily,
         }
 
     def snapshot(self) -> dict[str, Any]:
@@ -172,16 +176,6 @@ class PostLaunchDistribution:
             "daysPaid": self.days_paid,
             "rewards": self.rewards.snapshot(),
         }
-
-
-def _check_amount(amount: object) -> None:
-    if type(amount) is not int or not 0 < amount <= U64_MAX:
-        raise InvalidAmount(f"amount {amount!r} is not in 1..2^64-1")
-
-
-def _check_holder(holder: object) -> None:
-    if type(holder) is not str or not holder:
-        raise InvalidInput(f"holder {holder!r} is not a non-empty string")
 
 
 @checker("POST-PAYOUT-01", PostLaunchDistribution)

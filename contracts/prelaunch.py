@@ -25,9 +25,12 @@ from enum import Enum
 from fractions import Fraction
 from typing import Any, Final
 
+from contracts.domains import OptionalMilestone
 from contracts.invariants import checker
 from contracts.participation.event import ParticipationEvent
 from contracts.participation.staking import StakingEvent, StakingResults, results_checksum
+from contracts.participation.tracking import resolve_milestone
+from contracts.transaction import query
 from spec import parameters
 
 ASMB_SYMBOL: Final = "microASMB"
@@ -146,5 +149,7 @@ class PrelaunchStaking(StakingEvent):
     """A staking event in both profiles: :meth:`results` as deployed, :meth:`seed_results` as
     the seed's 8 % maximum caps them (PRE-CAP-02)."""
 
-    def seed_results(self, at: int | None = None) -> SeedProfileResults:
-        return apply_seed_cap(self.event, self.results(at))
+    @query
+    def seed_results(self, at: OptionalMilestone = None) -> SeedProfileResults:
+        """The results at ``at`` under the seed profile's 8 % maximum (PRE-CAP-02)."""
+        return apply_seed_cap(self.event, self.compute_results(resolve_milestone(self.event, at)))

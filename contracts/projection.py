@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final
 
+from contracts.accounts import COMMUNITY, SYSTEM
 from contracts.assembly import AssemblyNetwork
 from contracts.governance import Option, ProposalStatus
-from contracts.ledger import COMMUNITY, genesis_allocation
+from contracts.ledger import genesis_allocation
 from spec import parameters
 
 EPOCHS_PER_YEAR: Final = parameters.integer("ASMB_EPOCHS_PER_YEAR")
@@ -128,7 +129,7 @@ def project(
                 liquid = network.ledger.balance(f"op-{k}")  # rewards and commission
                 if liquid:
                     network.chain.delegate(f"op-{k}", f"v-{k}", liquid, epoch)
-        network.advance_epoch(_seed(epoch + 1))
+        network.advance_epoch(SYSTEM, _seed(epoch + 1))
         if (epoch + 1) % EPOCHS_PER_YEAR == 0:
             rows.append(
                 YearRow(

@@ -14,9 +14,11 @@ The operator's own bond is its delegation to its own pool, and must stay worth a
 minimum bond while the validator is active. The security bond is the pool's tokens: own plus
 delegated stake.
 
-**Time.** Every call names the epoch it is made in, which must be the current epoch;
-:meth:`RootChain.end_epoch` and :meth:`RootChain.begin_epoch` move the clock (the network wires
-them with governance, see :mod:`contracts.assembly`).
+**Time and authority.** Every call names the epoch it is made in, which must be the current
+epoch. Every transaction's first argument is its sender, an external account; module accounts
+never act. :meth:`RootChain.end_epoch`, :meth:`RootChain.begin_epoch` (the network wires them with
+governance, see :mod:`contracts.assembly`) and :meth:`RootChain.slash` are protocol operations:
+only the system calls them.
 
 **Rewards** (ROOT-REWARD-01). At the end of each epoch the inflation of that epoch (the adopted
 yearly-provision convention, at the governance-controlled rate) is minted and split among the
@@ -33,8 +35,9 @@ epoch.
 **Unbonding** (ROOT-UNBOND-01). Unbonding stake stops earning at once and is released after
 ``ASMB_UNBONDING_EPOCHS``. An exiting validator's whole pool unbonds together.
 
-**Slashing** (ROOT-SLASH-01). Only the slashing authority, only with evidence: a validator, the
-epoch of the offence (not older than the unbonding period), a severity and a unique id. The
+**Slashing** (ROOT-SLASH-01). Only with evidence the Main Assembly has validated, which the
+system submits: a validator, the epoch of the offence (not older than the unbonding period), a
+severity and a unique id. The burn is the slashing authority's. The
 severity's fraction f is taken from the pool's current tokens (``floor(tokens · f)``, as Cosmos
 truncates) and from every unbonding entry of the pool created at or after the offence epoch --
 stake still unbonding that was bonded at the offence. Everything slashed is **burned**: the
@@ -46,10 +49,33 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
+from contracts.accounts import (
+    BONDED_POOL,
+    COMMUNITY,
+    INFLATION_AUTHORITY,
+    REWARDS_POOL,
+    SLASHING_AUTHORITY,
+    UNBONDING_POOL,
+)
 from contracts.accumulator import RewardAccumulator
 from contracts.committees import Chain, FeePolicy, draw_committees, seeded_uniform
+from contracts.domains import (
+    Amount,
+    Bool,
+    Caller,
+    CommissionBp,
+    CommitteeSize,
+    EpochIndex,
+    InstanceOf,
+    MemberOf,
+    Name,
+    Seed,
+    Sender,
+    Tier,
+    is_name,
+)
 from contracts.errors import (
     BondBelowMinimum,
     CommissionOutOfBounds,
@@ -60,27 +86,20 @@ from contracts.errors import (
     InvalidAmount,
     InvalidDay,
     InvalidEvidence,
-    InvalidInput,
     NothingToWithdraw,
     Unauthorized,
     UnknownChain,
     UnknownHolder,
     UnknownValidator,
     ValidatorNotAccepting,
+    WidthExceeded,
 )
 from contracts.inflation import YearlyProvision
 from contracts.invariants import checker
-from contracts.ledger import (
-    BONDED_POOL,
-    COMMUNITY,
-    INFLATION_AUTHORITY,
-    REWARDS_POOL,
-    SLASHING_AUTHORITY,
-    UNBONDING_POOL,
-    Ledger,
-)
+from contracts.ledger import Ledger, LedgerMoves
 from contracts.params import ParameterStore
-from contracts.units import BASIS_POINTS, U32_MAX, U64_MAX, Epoch, MicroAsmb, is_uint
+from contracts.transaction import query, transaction
+from contracts.units import BASIS_POINTS, U32_MAX, U64_MAX, Epoch, MicroAsmb
 from spec import parameters
 
 EPOCHS_PER_YEAR: Final = parameters.integer("ASMB_EPOCHS_PER_YEAR")
@@ -108,6 +127,20 @@ class Evidence:
     validator_id: str
     offence_epoch: Epoch
     severity: Severity
+
+    def problem(self) -> str | None:
+        """What is malformed in this evidence, or None (its fields' domains)."""
+        if not is_name(self.evidence_id) or not is_name(self.validator_id):
+            return "its evidence and validator ids must be names"
+        if type(self.offence_epoch) is not int or not 0 <= self.offence_epoch <= U32_MAX:
+            return f"offence epoch {self.offence_epoch!r} is not a uint32"
+        if not isinstance(self.severity, Severity):
+            return f"unknown severity {self.severity!r}"
+        return None
+
+
+SlashEvidence = Annotated[Evidence, InstanceOf(Evidence, InvalidEvidence)]
+Policy = Annotated[FeePolicy, MemberOf(FeePolicy)]
 
 
 @dataclass
@@ -138,6 +171,10 @@ class Validator:
         """Tokens of the shares bonded for the whole current epoch."""
         return self.value_of(self.rewards.total_active)
 
+    def shares_of(self, holder: str) -> int:
+        """``holder``'s shares of the pool, active and pending."""
+        return sum(self.rewards.held(holder))
+
 
 @dataclass(frozen=True)
 class UnbondingEntry:
@@ -146,6 +183,19 @@ class UnbondingEntry:
     amount: MicroAsmb
     created_epoch: Epoch
     matures_epoch: Epoch
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    """What ending an epoch will do, computed (and checked) before anything is written."""
+
+    supply: MicroAsmb
+    rate_bp: int
+    mint: MicroAsmb
+    #: (validator id, commission to the operator, what the pool's holders share), in id order.
+    payouts: tuple[tuple[str, MicroAsmb, MicroAsmb], ...]
+    paid: MicroAsmb
+    remainder: MicroAsmb
 
 
 class RootChain:
@@ -177,8 +227,8 @@ class RootChain:
     # ------------------------------------------------------------------ checks
 
     def _at(self, epoch: Epoch) -> None:
-        if not is_uint(epoch, U32_MAX) or epoch != self.epoch:
-            raise InvalidDay(f"epoch {epoch!r} is not the current epoch {self.epoch}", epoch=epoch)
+        if epoch != self.epoch:
+            raise InvalidDay(f"epoch {epoch} is not the current epoch {self.epoch}", epoch=epoch)
 
     def _validator(self, validator_id: str) -> Validator:
         validator = self.validators.get(validator_id)
@@ -192,97 +242,103 @@ class RootChain:
             raise Unauthorized(f"{caller!r} does not operate {validator_id!r}", caller=caller)
         return validator
 
-    @staticmethod
-    def _amount(amount: object) -> None:
-        if not is_uint(amount, U64_MAX) or amount == 0:
-            raise InvalidAmount(f"amount {amount!r} is not in 1..2^64-1")
-
-    def _commission(self, rate_bp: object) -> None:
+    def _commission(self, rate_bp: int) -> None:
         low = self.params.basis_points("ASMB_MIN_COMMISSION")
         high = self.params.basis_points("ASMB_MAX_COMMISSION")
-        if (
-            not isinstance(rate_bp, int)
-            or not is_uint(rate_bp, BASIS_POINTS)
-            or not low <= rate_bp <= high
-        ):
+        if not low <= rate_bp <= high:
             raise CommissionOutOfBounds(
-                f"commission {rate_bp!r} bp is outside {low}..{high} bp", rate=rate_bp
+                f"commission {rate_bp} bp is outside {low}..{high} bp", rate=rate_bp
             )
+
+    def _check_bond(self, validator: Validator, holder: str, amount: MicroAsmb) -> LedgerMoves:
+        """The checks of bonding ``amount``: it buys a share, the pool's shares stay within
+        64 bits, ``holder`` can pay. Returns the staged ledger move."""
+        shares = validator.shares_for(amount)
+        if shares == 0:
+            raise InvalidAmount(f"{amount} buys no share of {validator.validator_id!r}'s pool")
+        if validator.shares + shares > U64_MAX:
+            raise WidthExceeded(f"{validator.validator_id!r}'s shares would pass 2^64 − 1")
+        return self.ledger.moves().transfer(holder, BONDED_POOL, amount)
+
+    def _apply_bond(
+        self, validator: Validator, holder: str, amount: MicroAsmb, moves: LedgerMoves
+    ) -> None:
+        shares = validator.shares_for(amount)
+        moves.commit()
+        validator.tokens += amount
+        validator.shares += shares
+        validator.rewards.apply_stake(holder, shares)
+        self.delegated_to[holder].add(validator.validator_id)
 
     # ------------------------------------------------------------------ validators
 
+    @transaction
     def register_validator(
         self,
-        operator: str,
-        validator_id: str,
-        bond: MicroAsmb,
-        commission_bp: int,
-        operational: bool,
-        epoch: Epoch,
+        operator: Sender,
+        validator_id: Name,
+        bond: Amount,
+        commission_bp: CommissionBp,
+        operational: Bool,
+        epoch: EpochIndex,
     ) -> None:
         """Register a validator with its self-bond ("anyone can become a validator").
 
-        Raises ``InvalidDay``, ``InvalidInput``, ``DuplicateValidator``, ``InvalidAmount``,
-        ``BondBelowMinimum``, ``CommissionOutOfBounds`` or ``InsufficientBalance``.
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``,
+        ``COMMISSION_OUT_OF_BOUNDS``, ``INVALID_DAY``, ``DUPLICATE_VALIDATOR``,
+        ``BOND_BELOW_MINIMUM`` or ``INSUFFICIENT_BALANCE``.
         """
         self._at(epoch)
-        if not isinstance(validator_id, str) or not validator_id:
-            raise InvalidInput(f"validator id {validator_id!r} is not a non-empty string")
         if validator_id in self.validators or operator in self.operators:
             raise DuplicateValidator(f"validator {validator_id!r} or operator exists")
-        self._amount(bond)
         minimum = self.params.integer("ASMB_MIN_VALIDATOR_BOND")
         if bond < minimum:
             raise BondBelowMinimum(f"bond {bond} is below the minimum {minimum}")
         self._commission(commission_bp)
-        self.ledger.check_transfer(operator, BONDED_POOL, bond)
-        validator = Validator(validator_id, operator, bool(operational), commission_bp, epoch)
+        moves = self.ledger.moves().transfer(operator, BONDED_POOL, bond)
+        validator = Validator(validator_id, operator, operational, commission_bp, epoch)
         self.validators[validator_id] = validator
         self.operators[operator] = validator_id
-        self._bond(validator, operator, bond)
+        self._apply_bond(validator, operator, bond, moves)
 
-    def _bond(self, validator: Validator, holder: str, amount: MicroAsmb) -> None:
-        shares = validator.shares_for(amount)
-        self.ledger.transfer(holder, BONDED_POOL, amount)
-        validator.tokens += amount
-        validator.shares += shares
-        validator.rewards.stake(holder, shares)
-        self.delegated_to[holder].add(validator.validator_id)
-
-    def delegate(self, holder: str, validator_id: str, amount: MicroAsmb, epoch: Epoch) -> None:
+    @transaction
+    def delegate(
+        self, holder: Sender, validator_id: Name, amount: Amount, epoch: EpochIndex
+    ) -> None:
         """Pledge ``amount`` to a validator (a top-up when ``holder`` is its operator).
 
         The stake counts in the security bond at once and earns from the next epoch. Raises
-        ``InvalidDay``, ``UnknownValidator``, ``ValidatorNotAccepting``, ``InvalidAmount`` or
-        ``InsufficientBalance``.
+        ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``UNKNOWN_VALIDATOR``, ``VALIDATOR_NOT_ACCEPTING``, ``WIDTH_EXCEEDED`` or
+        ``INSUFFICIENT_BALANCE``.
         """
         self._at(epoch)
         validator = self._validator(validator_id)
         if validator.status is not Status.ACTIVE or (validator.shares and not validator.tokens):
             raise ValidatorNotAccepting(f"validator {validator_id!r} is {validator.status.value}")
-        self._amount(amount)
-        if validator.shares_for(amount) == 0:
-            raise InvalidAmount(f"{amount} buys no share of {validator_id!r}'s pool")
-        self.ledger.check_transfer(holder, BONDED_POOL, amount)
-        self._bond(validator, holder, amount)
+        moves = self._check_bond(validator, holder, amount)
+        self._apply_bond(validator, holder, amount, moves)
 
-    def undelegate(self, holder: str, validator_id: str, amount: MicroAsmb, epoch: Epoch) -> None:
+    @transaction
+    def undelegate(
+        self, holder: Sender, validator_id: Name, amount: Amount, epoch: EpochIndex
+    ) -> None:
         """Start unbonding ``amount`` tokens of ``holder``'s stake with a validator.
 
         Removes ``ceil(amount · shares / tokens)`` shares (rounding in the pool's favour); the
         tokens stop earning at once and are released after the unbonding delay. The operator
-        cannot go below the minimum bond while its validator is active. Raises ``InvalidDay``,
-        ``UnknownValidator``, ``ValidatorNotAccepting``, ``InvalidAmount``, ``UnknownHolder``,
-        ``InsufficientStake`` or ``BondBelowMinimum``.
+        cannot go below the minimum bond while its validator is active. Raises
+        ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``UNKNOWN_VALIDATOR``, ``VALIDATOR_NOT_ACCEPTING``, ``UNKNOWN_HOLDER``,
+        ``INSUFFICIENT_STAKE`` or ``BOND_BELOW_MINIMUM``.
         """
         self._at(epoch)
         validator = self._validator(validator_id)
         if validator.status is Status.EXITING:
             raise ValidatorNotAccepting(f"validator {validator_id!r} is already exiting")
-        self._amount(amount)
         if holder not in validator.rewards.positions:
             raise UnknownHolder(f"{holder!r} has no stake with {validator_id!r}")
-        held = sum(validator.rewards.stake_of(holder))
+        held = validator.shares_of(holder)
         if validator.tokens == 0:
             raise InsufficientStake(f"{validator_id!r}'s pool holds no tokens")
         shares = -(-amount * validator.shares // validator.tokens)
@@ -297,29 +353,41 @@ class RootChain:
                 raise BondBelowMinimum(
                     f"the operator's bond would fall to {remaining}, below {minimum}; exit instead"
                 )
-        validator.rewards.unstake(holder, shares)
+        moves = self.ledger.moves().transfer(BONDED_POOL, UNBONDING_POOL, amount)
+        delay = self.params.integer("ASMB_UNBONDING_EPOCHS")
+        # Effects.
+        validator.rewards.apply_unstake(holder, shares)
         validator.tokens -= amount
         validator.shares -= shares
-        self.ledger.transfer(BONDED_POOL, UNBONDING_POOL, amount)
-        delay = self.params.integer("ASMB_UNBONDING_EPOCHS")
+        moves.commit()
         self.unbonding.append(UnbondingEntry(holder, validator_id, amount, epoch, epoch + delay))
 
-    def withdraw_unbonded(self, holder: str, epoch: Epoch) -> MicroAsmb:
-        """Release every matured unbonding entry of ``holder`` to its balance."""
+    @transaction
+    def withdraw_unbonded(self, holder: Sender, epoch: EpochIndex) -> MicroAsmb:
+        """Release every matured unbonding entry of ``holder`` to its balance.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY`` or
+        ``NOTHING_TO_WITHDRAW``.
+        """
         self._at(epoch)
         matured = [e for e in self.unbonding if e.owner == holder and e.matures_epoch <= epoch]
-        total = sum(e.amount for e in matured)
         if not matured:
             raise NothingToWithdraw(f"{holder!r} has no matured unbonding entry")
+        total = sum(e.amount for e in matured)
+        moves = self.ledger.moves().transfer(UNBONDING_POOL, holder, total)
         self.unbonding = [
             e for e in self.unbonding if not (e.owner == holder and e.matures_epoch <= epoch)
         ]
-        if total:
-            self.ledger.transfer(UNBONDING_POOL, holder, total)
+        moves.commit()
         return total
 
-    def exit_validator(self, operator: str, validator_id: str, epoch: Epoch) -> None:
-        """Leave the validator set: the whole pool unbonds and stops earning at once."""
+    @transaction
+    def exit_validator(self, operator: Sender, validator_id: Name, epoch: EpochIndex) -> None:
+        """Leave the validator set: the whole pool unbonds and stops earning at once.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_VALIDATOR``,
+        ``UNAUTHORIZED`` or ``VALIDATOR_NOT_ACCEPTING``.
+        """
         self._at(epoch)
         validator = self._operated(operator, validator_id)
         if validator.status is not Status.ACTIVE:
@@ -327,8 +395,13 @@ class RootChain:
         validator.status = Status.EXITING
         validator.exit_epoch = epoch + self.params.integer("ASMB_UNBONDING_EPOCHS")
 
-    def withdraw_exited(self, holder: str, validator_id: str, epoch: Epoch) -> MicroAsmb:
-        """After an exit (or a tombstoning) has matured, take out ``holder``'s share of the pool."""
+    @transaction
+    def withdraw_exited(self, holder: Sender, validator_id: Name, epoch: EpochIndex) -> MicroAsmb:
+        """After an exit (or a tombstoning) has matured, take out ``holder``'s share of the pool.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_VALIDATOR``,
+        ``VALIDATOR_NOT_ACCEPTING``, ``UNKNOWN_HOLDER`` or ``NOTHING_TO_WITHDRAW``.
+        """
         self._at(epoch)
         validator = self._validator(validator_id)
         if validator.status is Status.ACTIVE or (
@@ -337,74 +410,87 @@ class RootChain:
             raise ValidatorNotAccepting(f"validator {validator_id!r}'s pool has not been released")
         if holder not in validator.rewards.positions:
             raise UnknownHolder(f"{holder!r} has no stake with {validator_id!r}")
-        shares = sum(validator.rewards.stake_of(holder))
+        shares = validator.shares_of(holder)
         if shares == 0:
             raise NothingToWithdraw(f"{holder!r} holds no shares of {validator_id!r}")
         amount = validator.value_of(shares)
-        validator.rewards.unstake(holder, shares)
-        validator.tokens -= amount
+        # Rounding dust of a pool emptied by this withdrawal goes to the community pool.
+        dust = validator.tokens - amount if validator.shares == shares else 0
+        moves = self.ledger.moves()
+        moves.transfer(BONDED_POOL, COMMUNITY, dust).transfer(BONDED_POOL, holder, amount)
+        # Effects.
+        validator.rewards.apply_unstake(holder, shares)
+        validator.tokens -= amount + dust
         validator.shares -= shares
-        if validator.shares == 0 and validator.tokens:
-            # Rounding dust of an emptied pool goes to the community pool.
-            dust = validator.tokens
-            validator.tokens = 0
-            self.ledger.transfer(BONDED_POOL, COMMUNITY, dust)
-            self.to_community += dust
-        if amount:
-            self.ledger.transfer(BONDED_POOL, holder, amount)
+        self.to_community += dust
+        moves.commit()
         return amount
 
-    def set_commission(self, operator: str, validator_id: str, rate_bp: int, epoch: Epoch) -> None:
-        """Set the commission from the next epoch on (ROOT-COMMISSION-01)."""
+    @transaction
+    def set_commission(
+        self, operator: Sender, validator_id: Name, rate_bp: CommissionBp, epoch: EpochIndex
+    ) -> None:
+        """Set the commission from the next epoch on (ROOT-COMMISSION-01).
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``COMMISSION_OUT_OF_BOUNDS``,
+        ``INVALID_DAY``, ``UNKNOWN_VALIDATOR`` or ``UNAUTHORIZED``.
+        """
         self._at(epoch)
         validator = self._operated(operator, validator_id)
         self._commission(rate_bp)
         validator.next_commission_bp = rate_bp
 
+    @transaction
     def set_operational(
-        self, operator: str, validator_id: str, operational: bool, epoch: Epoch
+        self, operator: Sender, validator_id: Name, operational: Bool, epoch: EpochIndex
     ) -> None:
-        """Declare whether the validator's node is operational (only then does it earn and sit)."""
-        self._at(epoch)
-        self._operated(operator, validator_id).operational = bool(operational)
+        """Declare whether the validator's node is operational (only then does it earn and sit).
 
-    def claim_rewards(self, holder: str, validator_id: str, epoch: Epoch) -> MicroAsmb:
-        """Pay ``holder`` its whole µASMB of rewards from one validator's pool."""
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_VALIDATOR``
+        or ``UNAUTHORIZED``.
+        """
+        self._at(epoch)
+        self._operated(operator, validator_id).operational = operational
+
+    @transaction
+    def claim_rewards(self, holder: Sender, validator_id: Name, epoch: EpochIndex) -> MicroAsmb:
+        """Pay ``holder`` its whole µASMB of rewards from one validator's pool.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_VALIDATOR``
+        or ``UNKNOWN_HOLDER``.
+        """
         self._at(epoch)
         validator = self._validator(validator_id)
         if holder not in validator.rewards.positions:
             raise UnknownHolder(f"{holder!r} has no stake with {validator_id!r}")
-        paid = validator.rewards.claim(holder)
-        if paid:
-            self.ledger.transfer(REWARDS_POOL, holder, paid)
+        moves = self.ledger.moves().transfer(REWARDS_POOL, holder, validator.rewards.owed(holder))
+        paid = validator.rewards.apply_claim(holder)
+        moves.commit()
         return paid
 
     # ------------------------------------------------------------------ slashing
 
-    def slash(self, caller: str, evidence: Evidence | None, epoch: Epoch) -> MicroAsmb:
+    @transaction
+    def slash(self, caller: Caller, evidence: SlashEvidence, epoch: EpochIndex) -> MicroAsmb:
         """Slash and burn the severity's fraction of a validator's bonded and unbonding stake.
 
-        Raises ``Unauthorized`` (only the slashing authority), ``InvalidEvidence`` (missing,
-        unknown severity, reused, from the future or older than the unbonding period, or before
-        the validator existed) or ``UnknownValidator``. Returns the amount burned.
+        The system submits evidence the Main Assembly has validated. Raises ``INVALID_INPUT``,
+        ``UNAUTHORIZED`` (a caller other than the system), ``INVALID_EVIDENCE`` (missing,
+        malformed, reused, from the future or older than the unbonding period, or before the
+        validator existed), ``INVALID_DAY`` or ``UNKNOWN_VALIDATOR``. Returns the amount burned.
         """
+        problem = evidence.problem()
+        if problem is not None:
+            raise InvalidEvidence(f"slashing evidence: {problem}")
         self._at(epoch)
-        if caller != SLASHING_AUTHORITY:
-            raise Unauthorized(f"{caller!r} is not the slashing authority", caller=caller)
-        if not isinstance(evidence, Evidence) or not evidence.evidence_id:
-            raise InvalidEvidence("slashing needs evidence of a provable misbehaviour")
-        if not isinstance(evidence.severity, Severity):
-            raise InvalidEvidence(f"unknown severity {evidence.severity!r}")
         if evidence.evidence_id in self.used_evidence:
             raise InvalidEvidence(f"evidence {evidence.evidence_id!r} was already used")
         validator = self._validator(evidence.validator_id)
-        oldest = epoch - self.params.integer("ASMB_UNBONDING_EPOCHS")
-        if not is_uint(evidence.offence_epoch, U32_MAX) or not (
-            max(oldest, validator.registered_epoch) <= evidence.offence_epoch <= epoch
-        ):
+        oldest = max(epoch - self.params.integer("ASMB_UNBONDING_EPOCHS"), 0)
+        earliest = max(oldest, validator.registered_epoch)
+        if not earliest <= evidence.offence_epoch <= epoch:
             raise InvalidEvidence(
-                f"offence epoch {evidence.offence_epoch!r} is outside "
-                f"{max(oldest, validator.registered_epoch)}..{epoch}"
+                f"offence epoch {evidence.offence_epoch} is outside {earliest}..{epoch}"
             )
         fraction = self.params.get(evidence.severity.value)
         from_pool = int(validator.tokens * fraction)
@@ -425,12 +511,15 @@ class RootChain:
                     entry.matures_epoch,
                 )
             entries.append(entry)
+        moves = self.ledger.moves()
+        moves.burn(SLASHING_AUTHORITY, BONDED_POOL, from_pool)
+        moves.burn(SLASHING_AUTHORITY, UNBONDING_POOL, from_unbonding)
+        # Effects.
         self.used_evidence.add(evidence.evidence_id)
         self.slash_log.append((evidence.evidence_id, from_pool, from_unbonding))
         self.unbonding = entries
         validator.tokens -= from_pool
-        self.ledger.burn(SLASHING_AUTHORITY, BONDED_POOL, from_pool)
-        self.ledger.burn(SLASHING_AUTHORITY, UNBONDING_POOL, from_unbonding)
+        moves.commit()
         if fraction == 1:
             validator.status = Status.TOMBSTONED
             validator.exit_epoch = epoch
@@ -443,44 +532,52 @@ class RootChain:
 
     # ------------------------------------------------------------------ chains and fees
 
+    @transaction
     def register_chain(
         self,
-        owner: str,
-        chain_id: str,
-        tier: int,
-        committee_size: int,
-        fee_policy: FeePolicy,
-        epoch: Epoch,
+        owner: Sender,
+        chain_id: Name,
+        tier: Tier,
+        committee_size: CommitteeSize,
+        fee_policy: Policy,
+        epoch: EpochIndex,
     ) -> None:
-        """Register a smart-contract chain; it gets a committee from the next epoch's draw."""
+        """Register a smart-contract chain; it gets a committee from the next epoch's draw.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY`` or
+        ``DUPLICATE_CHAIN``.
+        """
         self._at(epoch)
-        if not isinstance(chain_id, str) or not chain_id:
-            raise InvalidInput(f"chain id {chain_id!r} is not a non-empty string")
         if chain_id in self.chains:
             raise DuplicateChain(f"chain {chain_id!r} is already registered")
-        if not is_uint(tier, U32_MAX) or not is_uint(committee_size, 1_000) or committee_size == 0:
-            raise InvalidInput(f"tier {tier!r} or committee size {committee_size!r} is invalid")
-        if not isinstance(fee_policy, FeePolicy):
-            raise InvalidInput(f"fee policy {fee_policy!r} is not a FeePolicy")
         self.chains[chain_id] = Chain(chain_id, owner, tier, committee_size, fee_policy)
 
-    def pay_fees(self, payer: str, chain_id: str, amount: MicroAsmb, epoch: Epoch) -> None:
-        """Pay a chain's execution fees; its committee shares them at the end of the epoch."""
+    @transaction
+    def pay_fees(self, payer: Sender, chain_id: Name, amount: Amount, epoch: EpochIndex) -> None:
+        """Pay a chain's execution fees; its committee shares them at the end of the epoch.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``UNKNOWN_CHAIN``, ``FEES_NOT_ACCEPTED`` or ``INSUFFICIENT_BALANCE``.
+        """
         self._at(epoch)
         chain = self.chains.get(chain_id)
         if chain is None:
             raise UnknownChain(f"no chain {chain_id!r}")
         if chain.fee_policy is FeePolicy.ZERO_FEES:
             raise FeesNotAccepted(f"chain {chain_id!r} runs with zero fees")
-        self._amount(amount)
-        self.ledger.transfer(payer, REWARDS_POOL, amount)
+        moves = self.ledger.moves().transfer(payer, REWARDS_POOL, amount)
+        moves.commit()
         self.fees[chain_id] += amount
         self.fees_paid += amount
 
     # ------------------------------------------------------------------ epochs
 
+    @query
     def eligible_weights(self) -> dict[str, MicroAsmb]:
         """Stake of every validator eligible for rewards and committees this epoch."""
+        return self.compute_eligible_weights()
+
+    def compute_eligible_weights(self) -> dict[str, MicroAsmb]:
         weights = {}
         for vid, validator in self.validators.items():
             if validator.status is Status.ACTIVE and validator.operational:
@@ -495,62 +592,90 @@ class RootChain:
             return {}
         return {vid: amount * weight // total for vid, weight in weights.items()}
 
-    def end_epoch(self) -> None:
-        """Mint the epoch's inflation and pay it and the fees to validators and delegators.
-
-        Then apply pending commission changes and let this epoch's new stake start earning.
-        Costs O(validators + chains + seats), whatever the number of delegators.
-        """
-        weights = self.eligible_weights()
+    def check_end_epoch(self, moves: LedgerMoves) -> EpochEnd:
+        """What ending the epoch will do: the mint, each validator's reward and commission, the
+        community's remainder -- its ledger moves staged on ``moves``. Writes nothing; raises
+        ``WIDTH_EXCEEDED`` when the mint would take the supply past 2^64 − 1."""
+        weights = self.compute_eligible_weights()
         rate_bp = self.params.basis_points("ASMB_INFLATION_RATE")
-        mint = self.provision.mint_for_epoch(self.ledger.supply(), rate_bp)
-        self.ledger.mint(INFLATION_AUTHORITY, REWARDS_POOL, mint)
-        self.minted_rewards += mint
+        supply = self.ledger.supply()
+        mint = self.provision.next_mint(supply, rate_bp)
+        moves.mint(INFLATION_AUTHORITY, REWARDS_POOL, mint)
         rewards = self._split(mint, weights)
         for chain_id, fees in sorted(self.fees.items()):
             members = {v: weights[v] for v in self.committees.get(chain_id, []) if v in weights}
             for vid, share in self._split(fees, members).items():
                 rewards[vid] = rewards.get(vid, 0) + share
-        pot = mint + sum(self.fees.values())
+        payouts = []
         paid = 0
         for vid, reward in sorted(rewards.items()):
             validator = self.validators[vid]
             commission = reward * validator.commission_bp // BASIS_POINTS
-            if commission:
-                self.ledger.transfer(REWARDS_POOL, validator.operator, commission)
-                self.commission_paid += commission
-            validator.rewards.distribute(reward - commission)
+            moves.transfer(REWARDS_POOL, validator.operator, commission)
+            validator.rewards.check_distribute(reward - commission)
+            payouts.append((vid, commission, reward - commission))
             paid += reward
-        remainder = pot - paid
-        if remainder:
-            self.ledger.transfer(REWARDS_POOL, COMMUNITY, remainder)
-            self.rewards_to_community += remainder
-            self.to_community += remainder
+        remainder = mint + sum(self.fees.values()) - paid
+        moves.transfer(REWARDS_POOL, COMMUNITY, remainder)
+        return EpochEnd(supply, rate_bp, mint, tuple(payouts), paid, remainder)
+
+    def apply_end_epoch(self, end: EpochEnd) -> None:
+        """Write what :meth:`check_end_epoch` computed (the caller commits its ledger moves).
+
+        Then apply pending commission changes and let this epoch's new stake start earning.
+        Costs O(validators + chains + seats), whatever the number of delegators.
+        """
+        self.provision.mint_for_epoch(end.supply, end.rate_bp)
+        self.minted_rewards += end.mint
+        for vid, commission, shared in end.payouts:
+            self.commission_paid += commission
+            self.validators[vid].rewards.apply_distribute(shared)
+        self.rewards_to_community += end.remainder
+        self.to_community += end.remainder
         self.fees = defaultdict(int)
         for validator in self.validators.values():
             if validator.next_commission_bp is not None:
                 validator.commission_bp = validator.next_commission_bp
                 validator.next_commission_bp = None
-            validator.rewards.close_period()
+            validator.rewards.apply_close_periods(1)
         self.epoch += 1
 
-    def begin_epoch(self, seed: bytes) -> None:
+    @transaction
+    def end_epoch(self, caller: Caller) -> None:
+        """Mint the epoch's inflation and pay it and the fees to validators and delegators.
+
+        The system's call. Raises ``INVALID_INPUT``, ``UNAUTHORIZED`` or ``WIDTH_EXCEEDED``.
+        """
+        moves = self.ledger.moves()
+        end = self.check_end_epoch(moves)
+        self.apply_end_epoch(end)
+        moves.commit()
+
+    def apply_begin_epoch(self, seed: bytes) -> None:
         """Rotate out validators below the minimum bond, then draw committees (COMMITTEE-01).
 
         An active validator whose operator bond is below the minimum in force (governance may
         have raised it) is made to exit, as IOTA's validator set removes low-stake validators at
         the epoch change.
         """
-        if not isinstance(seed, bytes) or not seed:
-            raise InvalidInput("the epoch seed must be non-empty bytes")
         minimum = self.params.integer("ASMB_MIN_VALIDATOR_BOND")
         for validator in self.validators.values():
             if validator.status is Status.ACTIVE and self.operator_bond(validator) < minimum:
                 validator.status = Status.EXITING
                 validator.exit_epoch = self.epoch + self.params.integer("ASMB_UNBONDING_EPOCHS")
         self.committees = draw_committees(
-            list(self.chains.values()), self.eligible_weights(), seeded_uniform(seed, self.epoch)
+            list(self.chains.values()),
+            self.compute_eligible_weights(),
+            seeded_uniform(seed, self.epoch),
         )
+
+    @transaction
+    def begin_epoch(self, caller: Caller, seed: Seed) -> None:
+        """Begin the epoch: rotations and the committee draw. The system's call.
+
+        Raises ``INVALID_INPUT`` or ``UNAUTHORIZED``.
+        """
+        self.apply_begin_epoch(seed)
 
     # ------------------------------------------------------------------ queries
 
@@ -559,18 +684,27 @@ class RootChain:
         """What the operator's own shares of its pool are worth."""
         if validator.operator not in validator.rewards.positions:
             return 0
-        return validator.value_of(sum(validator.rewards.stake_of(validator.operator)))
+        return validator.value_of(validator.shares_of(validator.operator))
 
-    def bonded_value(self, holder: str) -> MicroAsmb:
+    @query
+    def bonded_value(self, holder: Name) -> MicroAsmb:
         """Tokens ``holder``'s shares in active pools are worth (its voting power)."""
+        return self.voting_power(holder)
+
+    def voting_power(self, holder: str) -> MicroAsmb:
+        """Tokens ``holder``'s shares in active pools are worth (unchecked, for governance)."""
         total = 0
         for vid in self.delegated_to.get(holder, ()):
             validator = self.validators[vid]
             if validator.status is Status.ACTIVE and holder in validator.rewards.positions:
-                total += validator.value_of(sum(validator.rewards.stake_of(holder)))
+                total += validator.value_of(validator.shares_of(holder))
         return total
 
+    @query
     def total_bonded(self) -> MicroAsmb:
+        return self.compute_total_bonded()
+
+    def compute_total_bonded(self) -> MicroAsmb:
         return sum(v.tokens for v in self.validators.values() if v.status is Status.ACTIVE)
 
     def snapshot(self) -> dict[str, Any]:
@@ -627,6 +761,27 @@ def _check_module_accounts(chain: RootChain) -> list[str]:
     return problems
 
 
+@checker("WIDTH-02", RootChain)
+def _check_widths(chain: RootChain) -> list[str]:
+    """Pools, shares, unbonding entries and fees fit in 64 bits."""
+    problems = [
+        f"{vid}: tokens {v.tokens} or shares {v.shares} do not fit in 64 bits"
+        for vid, v in chain.validators.items()
+        if not 0 <= v.tokens <= U64_MAX or not 0 <= v.shares <= U64_MAX
+    ]
+    problems += [
+        f"unbonding entry {e} does not fit in 64 bits"
+        for e in chain.unbonding
+        if not 0 <= e.amount <= U64_MAX
+    ]
+    problems += [
+        f"{cid}: fees {f} do not fit in 64 bits"
+        for cid, f in chain.fees.items()
+        if not 0 <= f <= U64_MAX
+    ]
+    return problems
+
+
 @checker("ROOT-REWARD-01", RootChain)
 def _check_reward_flow(chain: RootChain) -> list[str]:
     """Everything minted or paid as fees went to a validator pool, a commission or the community."""
@@ -665,7 +820,7 @@ def _check_unbonding(chain: RootChain) -> list[str]:
     for vid, v in chain.validators.items():
         if v.status is not Status.ACTIVE and v.exit_epoch is None:
             problems.append(f"{vid}: not active but no exit epoch")
-        if v.status is not Status.ACTIVE and vid in chain.eligible_weights():
+        if v.status is not Status.ACTIVE and vid in chain.compute_eligible_weights():
             problems.append(f"{vid}: exiting or tombstoned but still eligible for rewards")
     return problems
 

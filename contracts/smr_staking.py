@@ -12,6 +12,11 @@ tokens will be distributed to Shimmer stakers". The specification's rules (SMR-*
   from the next; stake withdrawn earns nothing for the epoch it leaves.
 * **No stakers.** An epoch with no active stake mints its share and burns it: inflation exists
   only as staking rewards.
+* **Time.** Each epoch's mint depends on the supply, so epochs end one by one; one call ends at
+  most ``SMR_MAX_EPOCHS_PER_CALL`` epochs (a bounded amount of work), and a call whose epochs
+  would take the supply past 2^64 − 1 is refused before anything changes. (The cumulative
+  ``minted`` and ``burned`` counters are totals of the record, not stored quantities: with no
+  stakers they grow while the supply stays put.)
 * **Conservation** (SMR-SUPPLY-01). minted − burned = supply − genesis supply, and the supply is
   exactly the liquid balances + the staked SMR + the rewards pool (minted rewards not yet claimed,
   including the accumulator's rounding dust).
@@ -19,35 +24,30 @@ tokens will be distributed to Shimmer stakers". The specification's rules (SMR-*
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Final
 
 from contracts.accumulator import RewardAccumulator
-from contracts.errors import (
-    InsufficientBalance,
-    InsufficientStake,
-    InvalidAmount,
-    InvalidDay,
-    InvalidInput,
-    UnknownHolder,
-)
+from contracts.domains import Amount, Balances, Caller, EpochIndex, Sender
+from contracts.errors import InsufficientBalance, InvalidDay, WidthExceeded
 from contracts.inflation import YearlyProvision, to_basis_points
 from contracts.invariants import checker
-from contracts.units import BASIS_POINTS, U32_MAX, U64_MAX, Epoch, Glow, is_uint
+from contracts.transaction import constructor, query, transaction
+from contracts.units import BASIS_POINTS, U64_MAX, Epoch, Glow
 from spec import parameters
 
 EPOCHS_PER_YEAR: Final = parameters.integer("SMR_EPOCHS_PER_YEAR")
 RATE_BP: Final = to_basis_points(parameters.ratio("SMR_INFLATION_RATE"))
+MAX_EPOCHS_PER_CALL: Final = parameters.integer("SMR_MAX_EPOCHS_PER_CALL")
 
 
 class SmrStaking:
     """SMR balances, SMR staking and the inflation minted to stakers."""
 
-    def __init__(self, genesis: dict[str, Glow]) -> None:
-        for holder, amount in genesis.items():
-            if not isinstance(holder, str) or not holder:
-                raise InvalidInput(f"genesis holder {holder!r} is not a non-empty string")
-            if not is_uint(amount, U64_MAX):
-                raise InvalidAmount(f"genesis balance of {holder!r} is not a uint64")
+    @constructor
+    def __init__(self, genesis: Balances) -> None:
+        """Genesis balances of external accounts (u64 each, a u64 total). Raises
+        ``INVALID_INPUT``, ``INVALID_AMOUNT``, ``PROTECTED_ACCOUNT`` or ``WIDTH_EXCEEDED``."""
         self.balances: dict[str, Glow] = {h: a for h, a in genesis.items() if a}
         self.genesis_supply: Glow = sum(genesis.values())
         self.epoch: Epoch = 0
@@ -60,26 +60,69 @@ class SmrStaking:
 
     # ------------------------------------------------------------------ supply
 
+    @query
     def staked(self) -> Glow:
         return self.rewards.total_active + self.rewards.total_pending
 
+    @query
     def rewards_pool(self) -> Glow:
         """Minted rewards not yet claimed (owed to stakers, or rounding dust)."""
         return self.rewards.offered - self.rewards.claimed
 
+    @query
     def supply(self) -> Glow:
-        return sum(self.balances.values()) + self.staked() + self.rewards_pool()
+        return self._supply()
+
+    def _supply(self) -> Glow:
+        """Genesis + minted − burned, in O(1) (SMR-SUPPLY-01 checks it against the parts)."""
+        return self.genesis_supply + self.minted - self.burned
+
+    def supply_in_places(self) -> Glow:
+        """Liquid balances + staked SMR + the rewards pool (O(holders): for the checkers)."""
+        rewards = self.rewards
+        return (
+            sum(self.balances.values())
+            + rewards.total_active
+            + rewards.total_pending
+            + rewards.offered
+            - rewards.claimed
+        )
 
     # ------------------------------------------------------------------ time
 
     def _check_epoch(self, epoch: Epoch) -> None:
-        if not is_uint(epoch, U32_MAX):
-            raise InvalidDay(f"epoch {epoch!r} is not a uint32", epoch=epoch)
+        """The epoch is not in the past, and at most ``SMR_MAX_EPOCHS_PER_CALL`` ahead; moving
+        the clock there keeps the supply and its counters within 64 bits (``INVALID_DAY``,
+        ``WIDTH_EXCEEDED``)."""
         if epoch < self.epoch:
             raise InvalidDay(f"epoch {epoch} is before the current epoch {self.epoch}")
+        if epoch - self.epoch > MAX_EPOCHS_PER_CALL:
+            raise InvalidDay(
+                f"epoch {epoch} is more than {MAX_EPOCHS_PER_CALL} epochs after the current "
+                f"epoch {self.epoch}: one call ends at most {MAX_EPOCHS_PER_CALL} epochs"
+            )
+        if epoch == self.epoch:
+            return
+        if self._supply_after(epoch - self.epoch) > U64_MAX:
+            raise WidthExceeded(
+                f"ending the epochs up to {epoch} would take the SMR supply past 2^64 − 1"
+            )
+
+    def _supply_after(self, epochs: int) -> Glow:
+        """The supply after ending ``epochs`` epochs (pure; O(epochs)). An epoch's mint adds to
+        the supply when stake earns in it; with none it is minted and burned."""
+        provision = replace(self.provision)
+        supply = self._supply()
+        earning = self.rewards.total_active > 0
+        for _ in range(epochs):
+            mint = provision.mint_for_epoch(supply, RATE_BP)
+            if earning:
+                supply += mint
+            earning = self.rewards.total_active + self.rewards.total_pending > 0
+        return supply
 
     def _end_epoch(self) -> None:
-        supply = self.supply()
+        supply = self._supply()
         if self.provision.epoch_in_year == 0:
             self.years.append((self.epoch // EPOCHS_PER_YEAR, supply, 0))
         mint = self.provision.mint_for_epoch(supply, RATE_BP)
@@ -89,53 +132,71 @@ class SmrStaking:
         if self.rewards.total_active == 0:
             self.burned += mint
         else:
-            self.rewards.distribute(mint)
-        self.rewards.close_period()
+            self.rewards.apply_distribute(mint)
+        self.rewards.apply_close_periods(1)
         self.epoch += 1
 
-    def advance_to(self, epoch: Epoch) -> None:
-        """End every epoch before ``epoch`` (anyone may call)."""
-        self._check_epoch(epoch)
+    def _advance(self, epoch: Epoch) -> None:
         while self.epoch < epoch:
             self._end_epoch()
 
+    @transaction
+    def advance_to(self, caller: Caller, epoch: EpochIndex) -> None:
+        """End every epoch before ``epoch``; the system's call.
+
+        Raises ``INVALID_INPUT``, ``UNAUTHORIZED`` (a caller other than the system),
+        ``INVALID_DAY`` (a past epoch, or more than ``SMR_MAX_EPOCHS_PER_CALL`` ahead) or
+        ``WIDTH_EXCEEDED``.
+        """
+        self._check_epoch(epoch)
+        self._advance(epoch)
+
     # ------------------------------------------------------------------ transactions
 
-    def stake(self, holder: str, amount: Glow, epoch: Epoch) -> None:
-        """Stake ``amount`` glow of ``holder``'s balance; it earns from the next epoch."""
-        self._check_epoch(epoch)
-        if not is_uint(amount, U64_MAX) or amount == 0:
-            raise InvalidAmount(f"stake {amount!r} is not in 1..2^64-1")
-        if self.balances.get(holder, 0) < amount:
-            raise InsufficientBalance(
-                f"{holder!r} stakes {amount} glow but holds {self.balances.get(holder, 0)}"
-            )
-        self.advance_to(epoch)
-        self.balances[holder] -= amount
-        self.rewards.stake(holder, amount)
+    @transaction
+    def stake(self, holder: Sender, amount: Amount, epoch: EpochIndex) -> None:
+        """Stake ``amount`` glow of ``holder``'s balance; it earns from the next epoch.
 
-    def unstake(self, holder: str, amount: Glow, epoch: Epoch) -> None:
-        """Return ``amount`` glow of stake to ``holder``'s balance at once."""
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``WIDTH_EXCEEDED`` or ``INSUFFICIENT_BALANCE``.
+        """
         self._check_epoch(epoch)
-        if not is_uint(amount, U64_MAX) or amount == 0:
-            raise InvalidAmount(f"unstake {amount!r} is not in 1..2^64-1")
-        if holder not in self.rewards.positions:
-            raise UnknownHolder(f"{holder!r} has never staked")
-        active, pending = self.rewards.stake_of(holder)
-        if amount > active + pending:
-            raise InsufficientStake(f"{holder!r} unstakes {amount} but holds {active + pending}")
-        self.advance_to(epoch)
-        self.rewards.unstake(holder, amount)
+        held = self.balances.get(holder, 0)
+        if held < amount:
+            raise InsufficientBalance(f"{holder!r} stakes {amount} glow but holds {held}")
+        self.rewards.check_stake(holder, amount)
+        self._advance(epoch)
+        self.balances[holder] = held - amount
+        if not self.balances[holder]:
+            del self.balances[holder]
+        self.rewards.apply_stake(holder, amount)
+
+    @transaction
+    def unstake(self, holder: Sender, amount: Amount, epoch: EpochIndex) -> None:
+        """Return ``amount`` glow of stake to ``holder``'s balance at once.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``WIDTH_EXCEEDED``, ``UNKNOWN_HOLDER`` or ``INSUFFICIENT_STAKE``.
+        """
+        self._check_epoch(epoch)
+        self.rewards.check_unstake(holder, amount)
+        self._advance(epoch)
+        self.rewards.apply_unstake(holder, amount)
         self.balances[holder] = self.balances.get(holder, 0) + amount
 
-    def claim(self, holder: str, epoch: Epoch) -> Glow:
-        """Move ``holder``'s earned whole glow from the rewards pool to its balance."""
+    @transaction
+    def claim(self, holder: Sender, epoch: EpochIndex) -> Glow:
+        """Move ``holder``'s earned whole glow from the rewards pool to its balance.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``WIDTH_EXCEEDED`` or
+        ``UNKNOWN_HOLDER``.
+        """
         self._check_epoch(epoch)
-        if holder not in self.rewards.positions:
-            raise UnknownHolder(f"{holder!r} has never staked")
-        self.advance_to(epoch)
-        paid = self.rewards.claim(holder)
-        self.balances[holder] = self.balances.get(holder, 0) + paid
+        self.rewards.check_claim(holder)
+        self._advance(epoch)
+        paid = self.rewards.apply_claim(holder)
+        if paid:
+            self.balances[holder] = self.balances.get(holder, 0) + paid
         return paid
 
     def snapshot(self) -> dict[str, Any]:
@@ -151,12 +212,28 @@ class SmrStaking:
 
 @checker("SMR-SUPPLY-01", SmrStaking)
 def _check_supply(contract: SmrStaking) -> list[str]:
-    if contract.minted - contract.burned != contract.supply() - contract.genesis_supply:
+    in_places = contract.supply_in_places()
+    if contract.minted - contract.burned != in_places - contract.genesis_supply:
         return [
             f"minted {contract.minted} − burned {contract.burned} ≠ supply "
-            f"{contract.supply()} − genesis {contract.genesis_supply}"
+            f"{in_places} − genesis {contract.genesis_supply}"
         ]
     return []
+
+
+@checker("WIDTH-02", SmrStaking)
+def _check_widths(contract: SmrStaking) -> list[str]:
+    problems = [
+        f"supply {value} does not fit in 64 bits"
+        for value in (contract.supply_in_places(),)
+        if not 0 <= value <= U64_MAX
+    ]
+    problems += [
+        f"{holder}: balance {amount} does not fit in 64 bits"
+        for holder, amount in contract.balances.items()
+        if not 0 < amount <= U64_MAX
+    ]
+    return problems
 
 
 @checker("SMR-INFLATION-01", SmrStaking)

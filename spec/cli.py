@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
+from contracts.errors import ContractError
 from spec import __version__
 from spec import parameters as pm
 from spec import report as rp
@@ -71,14 +73,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Every failure is one line on standard error: a bad argument or input (``UsageError``), a
+    contract's refusal of an input, or standard output that cannot be written (a full device)
+    all exit with status 2; a closed pipe ends the command quietly.
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()
+        return status
     except UsageError as error:
-        sys.stderr.write(f"asmb-spec: error: {error}\n")
-        return EXIT_USAGE
+        return _fail(str(error))
+    except ContractError as error:
+        return _fail(f"{error.message} [{error.code}]")
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        _silence_stdout()
+        return _fail(f"cannot write the output: {error.strerror or error}")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"asmb-spec: error: {message}\n")
+    return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

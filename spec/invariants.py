@@ -324,7 +324,8 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
         "ASMB-SUPPLY-02",
         "supply",
         "ASMB is conserved: genesis + minted − burned = supply = Σ balances; only the inflation "
-        "authority mints and only the slashing and governance authorities burn.",
+        "authority mints, into the rewards pool, and only the slashing and governance "
+        "authorities burn, each from its own module accounts.",
         SeedQuote(SEED_ASSEMBLY, "Slashed tokens are burned by the network."),
         "genesis + minted − burned = Σ_accounts balance",
         state=True,
@@ -1107,6 +1108,16 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
         SeedQuote(SEED_ASSEMBLY, "Stake and secure the entire network and earn staking rewards."),
         "max intermediate < 2^128,  stored amounts < 2^64",
         exact(_widths),
+    ),
+    Invariant(
+        "WIDTH-02",
+        "widths",
+        "In every reachable state, every balance, stake, pool, share count, unbonding entry and "
+        "supply a contract stores fits in 64 bits: a call that would breach a width is refused "
+        "before it writes (WIDTH_EXCEEDED).",
+        SeedQuote(SEED_ASSEMBLY, "Stake and secure the entire network and earn staking rewards."),
+        "0 ≤ stored quantity ≤ 2^64 − 1",
+        state=True,
     ),
 )
 

@@ -469,6 +469,19 @@ _SHIMMER: tuple[Parameter, ...] = (
         integral=True,
     ),
     Parameter(
+        "SMR_MAX_EPOCHS_PER_CALL",
+        _r(3_650),
+        "epochs",
+        "Most epochs one SMR staking call may end: each epoch's mint is its own rule "
+        "(compounding), so a call that moves the clock further is refused (INVALID_DAY).",
+        ChosenBySpec(
+            "the bounded work of a block (Ethereum's gas limit)",
+            "ten years of daily epochs per call; later epochs are reached by later calls",
+        ),
+        SEED,
+        integral=True,
+    ),
+    Parameter(
         "SHIMMER_GENESIS_SUPPLY",
         _r(1_813_620_509_061_365),
         GLOW,

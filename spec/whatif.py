@@ -99,6 +99,12 @@ def build_whatif(
         )
     if not 1 <= years <= 50:
         raise WhatIfError(f"--years {years}: the horizon is 1 to 50 years")
+    horizon = years * pm.integer("ASMB_EPOCHS_PER_YEAR")
+    if from_epoch >= horizon:
+        raise WhatIfError(
+            f"--from-epoch {from_epoch}: the change would apply after the projection's horizon "
+            f"(epoch {horizon}, {years} years); raise --years or choose an earlier epoch"
+        )
     before = pm.default_environment()
     after = dict(before)
     for parameter_id, value in changes.items():

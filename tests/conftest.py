@@ -8,10 +8,13 @@ Profiles: ``ci`` (the default: derandomised, bounded, minutes on two cores), ``d
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from contracts.transaction import atomicity_checks, verify_atomicity
 
 settings.register_profile(
     "ci",
@@ -46,6 +49,24 @@ SHARED = REPO.parent / "shared"
 SEEDS_DIR = SHARED / "seeds"
 SHARED_FIXTURES = SHARED / "fixtures" / "participation-events"
 FIXTURES = REPO / "tests" / "fixtures" / "participation-events"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every entry point checks its own atomicity in every test: a rejected call, or a query,
+    that changes any state raises ``AtomicityViolation`` (contracts.transaction)."""
+    verify_atomicity(True)
+
+
+@pytest.fixture(autouse=True)
+def _large_state(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test marked ``large_state`` runs contracts at a scale (years of epochs, thousands of
+    holders, only valid calls) at which fingerprinting every call would cost minutes: the
+    self-check is off inside it. Every other test runs with it on."""
+    if request.node.get_closest_marker("large_state") is None:
+        yield
+        return
+    with atomicity_checks(False):
+        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

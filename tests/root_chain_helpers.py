@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from contracts.accounts import COMMUNITY, IOTA_STAKERS, UNASSIGNED
 from contracts.assembly import AssemblyNetwork
-from contracts.ledger import COMMUNITY, IOTA_STAKERS, UNASSIGNED
 from contracts.root_chain import Evidence, Severity
 
 ASMB = 10**6

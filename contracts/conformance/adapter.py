@@ -1,6 +1,7 @@
 """The JSON-lines protocol, served for the reference: ``python -m contracts.conformance.adapter``.
 
-One request per line on standard input, one reply per line on standard output, in order:
+One request per line on standard input, one reply per line on standard output, in order (a
+request is strict JSON: no duplicate keys, floats or lone surrogates):
 
 * ``{"id": n, "op": "create", "contract": C, "args": {...}}`` →
   ``{"id": n, "result": {"instance": H}}``
@@ -16,12 +17,12 @@ protocol: ``pytest tests/conformance --implementation "cmd:<its command line>"``
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
 from contracts.conformance.codec import dumps
 from contracts.conformance.drivers import Implementation, ObjectDriver, error_outcome, reference
+from spec.jsonio import JsonInputError, parse_json
 
 
 def serve(stdin: TextIO, stdout: TextIO, implementation: Implementation | None = None) -> None:
@@ -32,7 +33,9 @@ def serve(stdin: TextIO, stdout: TextIO, implementation: Implementation | None =
             continue
         reply: dict[str, Any]
         try:
-            request = json.loads(line)
+            request = parse_json(line)
+            if not isinstance(request, dict):
+                raise JsonInputError("a request is a JSON object")
             request_id = request.get("id")
             op = request.get("op")
             if op == "create":

@@ -11,8 +11,10 @@ the bad-input sweep tries:
 ``count``       a non-negative integer
 ``time``        the milestone, day or epoch of the call
 ``opt_time``    a milestone or null (the contract's default)
-``account``     an account or holder name
-``authority``   the caller an authority check applies to
+``sender``      the transaction's sender: an external account (never a module,
+                authority or reserve account, nor the system)
+``caller``      the caller of a protocol operation: the system (``"system"``)
+``account``     an account or holder name looked up (any kind)
 ``ref``         the id of something that must exist (validator, chain, stake …)
 ``hex``         a hex string of fixed length (output ids, addresses)
 ``bp``          a rate in basis points
@@ -22,8 +24,13 @@ the bad-input sweep tries:
 ``bytes_list``  a list of small integers (ballot answers)
 ``changes``     an object of parameter id → exact value
 ``evidence``    slashing evidence: an object, or null
+``fraction``    an exact number: an integer, a decimal string or ``"p/q"``
 ``json``        a JSON document passed through
 ==============  =================================================================
+
+Every operation may answer ``INVALID_INPUT`` for an argument of the wrong type or shape; the
+errors listed with an operation are the rest it may answer. Argument types are checked before
+anything else, then argument domains, then the operation's own rules.
 """
 
 from __future__ import annotations
@@ -94,6 +101,7 @@ def _op(name: str, method: str, params: str, errors: str, *, mutates: bool = Tru
 
 
 _HEX = "MALFORMED_HEX"
+_SENDER = "PROTECTED_ACCOUNT"
 _TRACK = f"{_HEX} INVALID_AMOUNT INVALID_MILESTONE OUTSIDE_WINDOW DUPLICATE_OUTPUT INVALID_INPUT"
 _EPOCH = "INVALID_DAY"
 
@@ -143,6 +151,10 @@ CONTRACTS: dict[str, ContractApi] = {
                     mutates=False,
                 ),
             },
+            {
+                "compute_rewards_by_address": "rewardsByAddress at a resolved milestone",
+                "compute_results": "results at a resolved milestone",
+            },
         ),
         ContractApi(
             "participation-ballot",
@@ -165,20 +177,28 @@ CONTRACTS: dict[str, ContractApi] = {
                     "status", "status", "at:opt_time", "INVALID_MILESTONE", mutates=False
                 ),
             },
+            {"compute_status": "status at a resolved milestone"},
         ),
         ContractApi(
             "reward-accumulator",
             "The reward-per-unit-of-stake accumulator shared by every pro-rata stream.",
             (),
             {
-                "stake": _op("stake", "stake", "holder:account amount:amount", "INVALID_AMOUNT"),
+                "stake": _op(
+                    "stake",
+                    "stake",
+                    "holder:account amount:amount",
+                    "INVALID_AMOUNT WIDTH_EXCEEDED",
+                ),
                 "unstake": _op(
                     "unstake",
                     "unstake",
                     "holder:ref amount:amount",
                     "INVALID_AMOUNT UNKNOWN_HOLDER INSUFFICIENT_STAKE",
                 ),
-                "distribute": _op("distribute", "distribute", "amount:count", "INVALID_AMOUNT"),
+                "distribute": _op(
+                    "distribute", "distribute", "amount:count", "INVALID_AMOUNT WIDTH_EXCEEDED"
+                ),
                 "closePeriod": _op("closePeriod", "close_period", "", ""),
                 "claim": _op("claim", "claim", "holder:ref", "UNKNOWN_HOLDER"),
                 "claimable": _op("claimable", "claimable", "holder:account", "", mutates=False),
@@ -187,6 +207,16 @@ CONTRACTS: dict[str, ContractApi] = {
             {
                 "owed_scaled_total": "an O(holders) total for invariant checks",
                 "rounding_dust": "an O(holders) total for invariant checks",
+                "held": "stakeOf, for the owning contract",
+                "owed": "claimable, for the owning contract",
+                **{
+                    f"{phase}_{name}": f"the {phase} phase of {name}, for the owning contract"
+                    for phase, names in (
+                        ("check", ("stake", "unstake", "claim", "distribute")),
+                        ("apply", ("stake", "unstake", "claim", "distribute", "close_periods")),
+                    )
+                    for name in names
+                },
             },
         ),
         ContractApi(
@@ -197,22 +227,25 @@ CONTRACTS: dict[str, ContractApi] = {
                 "stake": _op(
                     "stake",
                     "stake",
-                    "holder:account amount:amount day:time",
-                    "INVALID_INPUT INVALID_DAY INVALID_AMOUNT",
+                    "holder:sender amount:amount day:time",
+                    "PROTECTED_ACCOUNT INVALID_AMOUNT INVALID_DAY WIDTH_EXCEEDED",
                 ),
                 "unstake": _op(
                     "unstake",
                     "unstake",
-                    "holder:ref amount:amount day:time",
-                    "INVALID_INPUT INVALID_DAY INVALID_AMOUNT UNKNOWN_HOLDER INSUFFICIENT_STAKE",
+                    "holder:sender amount:amount day:time",
+                    "PROTECTED_ACCOUNT INVALID_AMOUNT INVALID_DAY UNKNOWN_HOLDER "
+                    "INSUFFICIENT_STAKE",
                 ),
                 "claim": _op(
                     "claim",
                     "claim",
-                    "holder:ref day:time",
-                    "INVALID_INPUT INVALID_DAY UNKNOWN_HOLDER",
+                    "holder:sender day:time",
+                    "PROTECTED_ACCOUNT INVALID_DAY UNKNOWN_HOLDER",
                 ),
-                "advanceTo": _op("advanceTo", "advance_to", "day:time", "INVALID_DAY"),
+                "advanceTo": _op(
+                    "advanceTo", "advance_to", "caller:caller day:time", "UNAUTHORIZED INVALID_DAY"
+                ),
                 "claimable": _op("claimable", "claimable", "holder:account", "", mutates=False),
                 "accounting": _op("accounting", "accounting", "", "", mutates=False),
                 "notYetOffered": _op("notYetOffered", "not_yet_offered", "", "", mutates=False),
@@ -226,23 +259,34 @@ CONTRACTS: dict[str, ContractApi] = {
                 "stake": _op(
                     "stake",
                     "stake",
-                    "holder:account amount:amount epoch:time",
-                    "INVALID_DAY INVALID_AMOUNT INSUFFICIENT_BALANCE",
+                    "holder:sender amount:amount epoch:time",
+                    "PROTECTED_ACCOUNT INVALID_AMOUNT INVALID_DAY WIDTH_EXCEEDED "
+                    "INSUFFICIENT_BALANCE",
                 ),
                 "unstake": _op(
                     "unstake",
                     "unstake",
-                    "holder:ref amount:amount epoch:time",
-                    "INVALID_DAY INVALID_AMOUNT UNKNOWN_HOLDER INSUFFICIENT_STAKE",
+                    "holder:sender amount:amount epoch:time",
+                    "PROTECTED_ACCOUNT INVALID_AMOUNT INVALID_DAY WIDTH_EXCEEDED UNKNOWN_HOLDER "
+                    "INSUFFICIENT_STAKE",
                 ),
                 "claim": _op(
-                    "claim", "claim", "holder:ref epoch:time", "INVALID_DAY UNKNOWN_HOLDER"
+                    "claim",
+                    "claim",
+                    "holder:sender epoch:time",
+                    "PROTECTED_ACCOUNT INVALID_DAY WIDTH_EXCEEDED UNKNOWN_HOLDER",
                 ),
-                "advanceTo": _op("advanceTo", "advance_to", "epoch:time", "INVALID_DAY"),
+                "advanceTo": _op(
+                    "advanceTo",
+                    "advance_to",
+                    "caller:caller epoch:time",
+                    "UNAUTHORIZED INVALID_DAY WIDTH_EXCEEDED",
+                ),
                 "supply": _op("supply", "supply", "", "", mutates=False),
                 "staked": _op("staked", "staked", "", "", mutates=False),
                 "rewardsPool": _op("rewardsPool", "rewards_pool", "", "", mutates=False),
             },
+            {"supply_in_places": "the supply summed over its places, for invariant checks"},
         ),
         ContractApi(
             "assembly",
@@ -252,81 +296,81 @@ CONTRACTS: dict[str, ContractApi] = {
                 "registerValidator": _op(
                     "registerValidator",
                     "chain.register_validator",
-                    "operator:account validatorId:account bond:amount commissionBp:bp "
+                    "operator:sender validatorId:account bond:amount commissionBp:bp "
                     "operational:flag epoch:time",
-                    "INVALID_DAY INVALID_INPUT DUPLICATE_VALIDATOR INVALID_AMOUNT "
-                    "BOND_BELOW_MINIMUM COMMISSION_OUT_OF_BOUNDS INSUFFICIENT_BALANCE",
+                    f"{_SENDER} INVALID_AMOUNT COMMISSION_OUT_OF_BOUNDS {_EPOCH} "
+                    "DUPLICATE_VALIDATOR BOND_BELOW_MINIMUM INSUFFICIENT_BALANCE",
                 ),
                 "delegate": _op(
                     "delegate",
                     "chain.delegate",
-                    "holder:account validatorId:ref amount:amount epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR VALIDATOR_NOT_ACCEPTING INVALID_AMOUNT "
-                    "INSUFFICIENT_BALANCE INVALID_INPUT",
+                    "holder:sender validatorId:ref amount:amount epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} UNKNOWN_VALIDATOR "
+                    "VALIDATOR_NOT_ACCEPTING WIDTH_EXCEEDED INSUFFICIENT_BALANCE",
                 ),
                 "undelegate": _op(
                     "undelegate",
                     "chain.undelegate",
-                    "holder:ref validatorId:ref amount:amount epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR VALIDATOR_NOT_ACCEPTING INVALID_AMOUNT "
-                    "UNKNOWN_HOLDER INSUFFICIENT_STAKE BOND_BELOW_MINIMUM",
+                    "holder:sender validatorId:ref amount:amount epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} UNKNOWN_VALIDATOR "
+                    "VALIDATOR_NOT_ACCEPTING UNKNOWN_HOLDER INSUFFICIENT_STAKE BOND_BELOW_MINIMUM",
                 ),
                 "withdrawUnbonded": _op(
                     "withdrawUnbonded",
                     "chain.withdraw_unbonded",
-                    "holder:ref epoch:time",
-                    "INVALID_DAY NOTHING_TO_WITHDRAW",
+                    "holder:sender epoch:time",
+                    f"{_SENDER} {_EPOCH} NOTHING_TO_WITHDRAW",
                 ),
                 "exitValidator": _op(
                     "exitValidator",
                     "chain.exit_validator",
-                    "operator:authority validatorId:ref epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR UNAUTHORIZED VALIDATOR_NOT_ACCEPTING",
+                    "operator:sender validatorId:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR UNAUTHORIZED VALIDATOR_NOT_ACCEPTING",
                 ),
                 "withdrawExited": _op(
                     "withdrawExited",
                     "chain.withdraw_exited",
-                    "holder:ref validatorId:ref epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR VALIDATOR_NOT_ACCEPTING UNKNOWN_HOLDER "
-                    "NOTHING_TO_WITHDRAW",
+                    "holder:sender validatorId:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR VALIDATOR_NOT_ACCEPTING "
+                    "UNKNOWN_HOLDER NOTHING_TO_WITHDRAW",
                 ),
                 "setCommission": _op(
                     "setCommission",
                     "chain.set_commission",
-                    "operator:authority validatorId:ref rateBp:bp epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR UNAUTHORIZED COMMISSION_OUT_OF_BOUNDS",
+                    "operator:sender validatorId:ref rateBp:bp epoch:time",
+                    f"{_SENDER} COMMISSION_OUT_OF_BOUNDS {_EPOCH} UNKNOWN_VALIDATOR UNAUTHORIZED",
                 ),
                 "setOperational": _op(
                     "setOperational",
                     "chain.set_operational",
-                    "operator:authority validatorId:ref operational:flag epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR UNAUTHORIZED",
+                    "operator:sender validatorId:ref operational:flag epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR UNAUTHORIZED",
                 ),
                 "claimRewards": _op(
                     "claimRewards",
                     "chain.claim_rewards",
-                    "holder:ref validatorId:ref epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR UNKNOWN_HOLDER",
+                    "holder:sender validatorId:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR UNKNOWN_HOLDER",
                 ),
                 "slash": _op(
                     "slash",
                     "chain.slash",
-                    "caller:authority evidence:evidence epoch:time",
-                    "INVALID_DAY UNAUTHORIZED INVALID_EVIDENCE UNKNOWN_VALIDATOR",
+                    "caller:caller evidence:evidence epoch:time",
+                    f"UNAUTHORIZED INVALID_EVIDENCE {_EPOCH} UNKNOWN_VALIDATOR",
                 ),
                 "registerChain": _op(
                     "registerChain",
                     "chain.register_chain",
-                    "owner:account chainId:account tier:count committeeSize:count "
+                    "owner:sender chainId:account tier:count committeeSize:count "
                     "feePolicy:enum=fees|zero-fees epoch:time",
-                    "INVALID_DAY INVALID_INPUT DUPLICATE_CHAIN",
+                    f"{_SENDER} {_EPOCH} DUPLICATE_CHAIN",
                 ),
                 "payFees": _op(
                     "payFees",
                     "chain.pay_fees",
-                    "payer:account chainId:ref amount:amount epoch:time",
-                    "INVALID_DAY UNKNOWN_CHAIN FEES_NOT_ACCEPTED INVALID_AMOUNT "
-                    "INSUFFICIENT_BALANCE INVALID_INPUT",
+                    "payer:sender chainId:ref amount:amount epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} UNKNOWN_CHAIN FEES_NOT_ACCEPTED "
+                    "INSUFFICIENT_BALANCE",
                 ),
                 "bondedValue": _op(
                     "bondedValue", "chain.bonded_value", "holder:account", "", mutates=False
@@ -338,64 +382,58 @@ CONTRACTS: dict[str, ContractApi] = {
                 "submitProposal": _op(
                     "submitProposal",
                     "governance.submit",
-                    "proposer:account changes:changes deposit:amount epoch:time",
-                    "INVALID_DAY INVALID_INPUT NOT_GOVERNABLE PARAMETER_OUT_OF_BOUNDS "
-                    "DEPOSIT_TOO_SMALL INSUFFICIENT_BALANCE INVALID_AMOUNT",
+                    "proposer:sender changes:changes deposit:amount epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} NOT_GOVERNABLE PARAMETER_OUT_OF_BOUNDS "
+                    "DEPOSIT_TOO_SMALL INSUFFICIENT_BALANCE",
                 ),
                 "vote": _op(
                     "vote",
                     "governance.vote",
-                    "voter:account proposalId:ref "
+                    "voter:sender proposalId:ref "
                     "option:enum=yes|no|abstain|no-with-veto epoch:time",
-                    "INVALID_DAY UNKNOWN_PROPOSAL VOTING_CLOSED INVALID_INPUT ALREADY_VOTED "
+                    f"{_SENDER} {_EPOCH} UNKNOWN_PROPOSAL VOTING_CLOSED ALREADY_VOTED "
                     "NO_VOTING_POWER",
                 ),
                 "execute": _op(
                     "execute",
                     "governance.execute",
-                    "caller:account proposalId:ref epoch:time",
-                    "INVALID_DAY UNKNOWN_PROPOSAL PROPOSAL_NOT_EXECUTABLE",
+                    "caller:sender proposalId:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_PROPOSAL PROPOSAL_NOT_EXECUTABLE",
                 ),
                 "transfer": _op(
                     "transfer",
                     "ledger.transfer",
-                    "sender:account recipient:account amount:amount",
-                    "INVALID_INPUT INVALID_AMOUNT INSUFFICIENT_BALANCE",
-                ),
-                "mint": _op(
-                    "mint",
-                    "ledger.mint",
-                    "authority:authority recipient:account amount:count",
-                    "UNAUTHORIZED INVALID_INPUT INVALID_AMOUNT",
-                ),
-                "burn": _op(
-                    "burn",
-                    "ledger.burn",
-                    "authority:authority account:account amount:count",
-                    "UNAUTHORIZED INVALID_INPUT INVALID_AMOUNT INSUFFICIENT_BALANCE",
+                    "sender:sender recipient:sender amount:amount",
+                    f"{_SENDER} INVALID_AMOUNT INSUFFICIENT_BALANCE",
                 ),
                 "balance": _op("balance", "ledger.balance", "account:account", "", mutates=False),
                 "supply": _op("supply", "ledger.supply", "", "", mutates=False),
-                "setParameter": _op(
-                    "setParameter",
-                    "params.set",
-                    "authority:authority parameterId:account value:fraction epoch:time",
-                    "UNAUTHORIZED NOT_GOVERNABLE PARAMETER_OUT_OF_BOUNDS",
+                "advanceEpoch": _op(
+                    "advanceEpoch",
+                    "advance_epoch",
+                    "caller:caller seed:bytes",
+                    "UNAUTHORIZED WIDTH_EXCEEDED",
                 ),
-                "advanceEpoch": _op("advanceEpoch", "advance_epoch", "seed:bytes", "INVALID_INPUT"),
             },
             {
                 "chain.end_epoch": "run by advanceEpoch",
                 "chain.begin_epoch": "run by advanceEpoch",
-                "governance.tally_ended": "run by advanceEpoch",
+                "chain.check_end_epoch": "the checks of advanceEpoch, without effects",
+                "chain.apply_end_epoch": "the effects of advanceEpoch",
+                "chain.apply_begin_epoch": "the effects of advanceEpoch",
+                "chain.compute_eligible_weights": "eligibleWeights, for the contracts",
+                "chain.compute_total_bonded": "totalBonded, for the contracts",
+                "chain.voting_power": "bondedValue, for the contracts",
+                "chain.operator_bond": "a helper over one validator's pool",
+                "governance.check_tally": "the checks of advanceEpoch, without effects",
+                "governance.apply_tally": "the effects of advanceEpoch",
                 "governance.apply_due": "run by advanceEpoch",
-                "ledger.check_transfer": "the checks of transfer, without effects",
-                "ledger.record": "a view of the supply counters, in the snapshot",
+                "ledger.moves": "the protocol's own ledger moves (no operation reaches them)",
+                "params.set": "governance's path to a parameter (no operation reaches it)",
                 "params.get": "a view of a parameter, in the snapshot",
                 "params.integer": "a view of a parameter, in the snapshot",
                 "params.basis_points": "a view of a parameter, in the snapshot",
-                "params.validate": "the checks of setParameter and submitProposal",
-                "chain.operator_bond": "a helper over one validator's pool",
+                "params.validate": "the checks of submitProposal",
             },
         ),
         ContractApi(
@@ -406,53 +444,63 @@ CONTRACTS: dict[str, ContractApi] = {
                 "requestAddStake": _op(
                     "requestAddStake",
                     "request_add_stake",
-                    "staker:account validator:ref amount:amount epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR INVALID_AMOUNT STAKE_BELOW_MINIMUM "
+                    "staker:sender validator:ref amount:count epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} UNKNOWN_VALIDATOR STAKE_BELOW_MINIMUM "
                     "INSUFFICIENT_BALANCE",
                 ),
                 "requestWithdrawStake": _op(
                     "requestWithdrawStake",
                     "request_withdraw_stake",
-                    "staker:authority stakedId:ref epoch:time",
-                    "INVALID_DAY UNKNOWN_STAKE UNAUTHORIZED",
+                    "staker:sender stakedId:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_STAKE UNAUTHORIZED",
                 ),
                 "requestSetCommissionRate": _op(
                     "requestSetCommissionRate",
                     "request_set_commission_rate",
-                    "validator:ref rateBp:bp epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR COMMISSION_OUT_OF_BOUNDS",
+                    "validator:sender rateBp:bp epoch:time",
+                    f"{_SENDER} COMMISSION_OUT_OF_BOUNDS {_EPOCH} UNKNOWN_VALIDATOR",
                 ),
                 "reportValidator": _op(
                     "reportValidator",
                     "report_validator",
-                    "reporter:authority reportee:ref epoch:time",
-                    "INVALID_DAY NOT_COMMITTEE_MEMBER CANNOT_REPORT_ONESELF",
+                    "reporter:sender reportee:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} NOT_COMMITTEE_MEMBER CANNOT_REPORT_ONESELF",
                 ),
                 "undoReportValidator": _op(
                     "undoReportValidator",
                     "undo_report_validator",
-                    "reporter:authority reportee:ref epoch:time",
-                    "INVALID_DAY NOT_COMMITTEE_MEMBER REPORT_NOT_FOUND",
+                    "reporter:sender reportee:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} NOT_COMMITTEE_MEMBER REPORT_NOT_FOUND",
                 ),
                 "requestRemoveValidator": _op(
                     "requestRemoveValidator",
                     "request_remove_validator",
-                    "validator:ref epoch:time",
-                    "INVALID_DAY UNKNOWN_VALIDATOR",
+                    "validator:sender epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR",
                 ),
                 "payGas": _op(
                     "payGas",
                     "pay_gas",
-                    "payer:account computationFee:count tip:count epoch:time",
-                    "INVALID_DAY INVALID_AMOUNT INSUFFICIENT_BALANCE",
+                    "payer:sender computationFee:count tip:count epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} INSUFFICIENT_BALANCE",
                 ),
-                "advanceEpoch": _op("advanceEpoch", "advance_epoch", "", "VOTING_POWER_INVARIANT"),
+                "advanceEpoch": _op(
+                    "advanceEpoch",
+                    "advance_epoch",
+                    "caller:caller",
+                    "UNAUTHORIZED VOTING_POWER_INVARIANT WIDTH_EXCEEDED",
+                ),
                 "supply": _op("supply", "supply", "", "", mutates=False),
                 "slashedValidators": _op(
                     "slashedValidators", "slashed_validators", "", "", mutates=False
                 ),
             },
-            {"genesis": "the constructor"},
+            {
+                "genesis": "the constructor",
+                "plan_epoch": "the checks of advanceEpoch, without effects",
+                "compute_supply": "supply, for the contracts",
+                "compute_slashed": "slashedValidators, for the contracts",
+            },
         ),
     ]
 }
@@ -515,20 +563,21 @@ def _changes(_: Param, value: Any) -> dict[str, Fraction]:
     return {str(k): fraction(v) for k, v in value.items()}
 
 
-def _evidence(_: Param, value: Any) -> Evidence | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise ValueError(f"{value!r} is not evidence")
-    severity: Any = value.get("severity")
-    if severity in {s.name.lower() for s in Severity}:
-        severity = Severity[str(severity).upper()]
-    return Evidence(
-        str(value.get("evidenceId", "")),
-        str(value.get("validatorId", "")),
-        integer(value.get("offenceEpoch")),
-        severity,
-    )
+_EVIDENCE_FIELDS = frozenset({"evidenceId", "validatorId", "offenceEpoch", "severity"})
+
+
+def _evidence(_: Param, value: Any) -> Any:
+    """Evidence as an object of its four fields; anything else (null included) is passed on for
+    the contract to refuse as ``INVALID_EVIDENCE``, and so is a field of the wrong type."""
+    if not isinstance(value, dict) or set(value) != _EVIDENCE_FIELDS:
+        return value
+    severity: Any = value["severity"]
+    if isinstance(severity, str) and severity in {s.name.lower() for s in Severity}:
+        severity = Severity[severity.upper()]
+    epoch: Any = value["offenceEpoch"]
+    if isinstance(epoch, str):
+        epoch = integer(epoch)
+    return Evidence(value["evidenceId"], value["validatorId"], epoch, severity)
 
 
 def _fraction(_: Param, value: Any) -> Fraction:
@@ -545,7 +594,8 @@ _DECODERS: dict[str, Callable[[Param, Any], Any]] = {
     "time": _int,
     "opt_time": _opt_int,
     "account": _str,
-    "authority": _str,
+    "sender": _str,
+    "caller": _str,
     "ref": lambda p, v: v if p.name in {"stakedId", "proposalId"} else _str(p, v),
     "hex": _str,
     "bp": _int,
@@ -563,16 +613,44 @@ _DECODERS: dict[str, Callable[[Param, Any], Any]] = {
 # ----------------------------------------------------------------------------- the reference
 
 
-def _balances(value: Any) -> dict[str, int] | None:
-    if value is None:
-        return None
+def _balances(value: Any) -> Any:
+    """Balances from JSON: big integers arrive as decimal strings. Anything that is not an
+    object is passed on for the constructor's domain to refuse."""
     if not isinstance(value, dict):
-        raise InvalidInput("balances: expected an object of account → integer")
-    return {str(k): integer(v) for k, v in value.items()}
+        return value
+    return {k: integer(v) if isinstance(v, str) else v for k, v in value.items()}
+
+
+def _validators(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    return [
+        [integer(x) if isinstance(x, str) and i else x for i, x in enumerate(entry)]
+        if isinstance(entry, list)
+        else entry
+        for entry in value
+    ]
 
 
 def create_reference(contract: str, args: dict[str, Any]) -> Any:
-    """A fresh reference instance of ``contract`` from its JSON constructor arguments."""
+    """A fresh reference instance of ``contract`` from its JSON constructor arguments.
+
+    Every argument the API declares for the constructor must be present (``balances`` of the
+    Assembly may be null: the specification's genesis allocation); nothing else may be.
+    """
+    api = CONTRACTS.get(contract) if isinstance(contract, str) else None
+    if api is None:
+        raise InvalidInput(f"unknown contract {contract!r}")
+    if not isinstance(args, dict):
+        raise InvalidInput(f"{contract}: constructor arguments must be an object")
+    declared = {p.name for p in api.create_params}
+    unknown = set(args) - declared
+    missing = declared - set(args)
+    if unknown or missing:
+        raise InvalidInput(
+            f"{contract}: constructor arguments must be exactly {sorted(declared)}"
+            f" (unknown {sorted(unknown)}, missing {sorted(missing)})"
+        )
     try:
         if contract == "participation-staking":
             return PrelaunchStaking(parse_event(args["event"]))
@@ -583,20 +661,17 @@ def create_reference(contract: str, args: dict[str, Any]) -> Any:
         if contract == "postlaunch":
             return PostLaunchDistribution(integer(args["phaseOneTotal"]))
         if contract == "smr-staking":
-            return SmrStaking(_balances(args["genesis"]) or {})
+            return SmrStaking(_balances(args["genesis"]))
         if contract == "assembly":
-            return AssemblyNetwork(_balances(args.get("balances")))
-        if contract == "iota-staking":
-            validators = [(str(a), integer(s), integer(c)) for a, s, c in args["validators"]]
-            return IotaStaking.genesis(
-                _balances(args["balances"]) or {},
-                validators,
-                adjust_rewards_by_score=bool(args.get("adjustRewardsByScore", False)),
-                dynamic_min_commission=bool(args.get("dynamicMinCommission", False)),
-            )
-    except (KeyError, TypeError, ValueError) as error:
+            return AssemblyNetwork(_balances(args["balances"]))
+        return IotaStaking.genesis(
+            _balances(args["balances"]),
+            _validators(args["validators"]),
+            adjust_rewards_by_score=args["adjustRewardsByScore"],
+            dynamic_min_commission=args["dynamicMinCommission"],
+        )
+    except ValueError as error:
         raise InvalidInput(f"{contract}: bad constructor arguments ({error})") from None
-    raise InvalidInput(f"unknown contract {contract!r}")
 
 
 def resolve(instance: Any, method: str) -> Callable[..., Any]:

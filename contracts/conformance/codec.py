@@ -9,6 +9,7 @@ separators below, so equal values have equal bytes.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from fractions import Fraction
@@ -55,14 +56,23 @@ def dumps(value: Any) -> str:
     return json.dumps(canonical(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+_DECIMAL: Final = re.compile(r"-?(?:0|[1-9][0-9]*)")
+#: The longest decimal string an integer may travel as (2^256 has 78 digits).
+MAX_DIGITS: Final = 80
+
+
 def integer(value: Any) -> int:
-    """An integer from JSON: an int, or a decimal string for values beyond 2^53."""
+    """An integer from JSON: an int, or -- for a value beyond 2^53 -- its canonical decimal
+    string (ASCII digits, no sign but ``-``, no leading zeros, at most 80 digits)."""
     if isinstance(value, bool):
         raise ValueError("a boolean is not an integer")
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.lstrip("-").isdigit():
-        return int(value)
+    if isinstance(value, str) and len(value) <= MAX_DIGITS + 1 and _DECIMAL.fullmatch(value):
+        number = int(value)
+        if abs(number) > JSON_SAFE:
+            return number
+        raise ValueError(f"{value!r}: an integer up to 2^53 travels as a JSON number")
     raise ValueError(f"{value!r} is not an integer")
 
 

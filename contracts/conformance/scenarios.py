@@ -18,6 +18,8 @@ from typing import Any
 from spec.sources import PARTICIPATION_EVENTS_DIR
 
 JSON = Any
+#: The caller of protocol operations.
+_SYSTEM = "system"
 
 
 @dataclass(frozen=True)
@@ -297,20 +299,24 @@ def _postlaunch_scenarios() -> list[Scenario]:
         {"phaseOneTotal": six_billion},
         (
             s("stake", holder="h", amount=10**6, day=1),
-            s("advanceTo", day=2),
+            s("advanceTo", caller=_SYSTEM, day=2),
             s("claimable", holder="h"),
             s("stake", holder="g", amount=3 * 10**6, day=2),
             s("unstake", holder="h", amount=1, day=3),
-            s("advanceTo", day=639),
+            s("advanceTo", caller=_SYSTEM, day=639),
             s("stake", holder="g", amount=1, day=640),
             s("claim", holder="h", day=639),
-            s("advanceTo", day=640),
+            s("advanceTo", caller=_SYSTEM, day=640),
             s("claim", holder="h", day=640),
             s("claim", holder="g", day=700),
             s("accounting"),
             s("notYetOffered"),
+            s("advanceTo", caller=_SYSTEM, day=2**32 - 1),
+            s("claim", holder="g", day=2**32 - 1),
+            s("unstake", holder="g", amount=3 * 10**6 + 1, day=2**32 - 1),
+            s("advanceTo", caller=_SYSTEM, day=2**32),
         ),
-        ("seed-example", "zero-stake"),
+        ("seed-example", "zero-stake", "far-future"),
     )
     rules = Scenario(
         "postlaunch",
@@ -320,7 +326,7 @@ def _postlaunch_scenarios() -> list[Scenario]:
         (
             s("stake", holder="a", amount=100, day=1),
             s("stake", holder="b", amount=100, day=2),
-            s("advanceTo", day=3),
+            s("advanceTo", caller=_SYSTEM, day=3),
             s("claimable", holder="a"),
             s("claimable", holder="b"),
             s("stake", holder="a", amount=5, day=2),
@@ -330,9 +336,18 @@ def _postlaunch_scenarios() -> list[Scenario]:
             s("unstake", holder="a", amount=101, day=3),
             s("unstake", holder="zz", amount=1, day=3),
             s("claim", holder="zz", day=3),
-            s("advanceTo", day=0),
+            s("advanceTo", caller=_SYSTEM, day=0),
+            s("advanceTo", caller="a", day=4),
+            s("advanceTo", caller="authority:inflation", day=4),
+            s("stake", holder="module:rewards", amount=5, day=3),
+            s("stake", holder="system", amount=5, day=3),
+            s("stake", holder="a b", amount=5, day=3),
+            s("stake", holder="a", amount=2**64, day=3),
+            s("stake", holder="a", amount=2**64 - 1, day=3),
+            s("stake", holder="b", amount=2**64 - 1, day=3),
+            s("claim", holder="genesis:community", day=3),
         ),
-        ("day-rules",),
+        ("day-rules", "protected-accounts", "widths"),
     )
     rng = random.Random("postlaunch")
     steps: list[Step] = []
@@ -342,7 +357,7 @@ def _postlaunch_scenarios() -> list[Scenario]:
         holder = rng.choice(["h1", "h2", "h3", "h4"])
         if roll < 0.15:
             day += rng.choice([0, 1, 3, 40])
-            steps.append(s("advanceTo", day=day))
+            steps.append(s("advanceTo", caller=_SYSTEM, day=day))
         elif roll < 0.5:
             steps.append(s("stake", holder=holder, amount=rng.choice([1, 10**6, 10**12]), day=day))
         elif roll < 0.7:
@@ -364,11 +379,11 @@ def _postlaunch_scenarios() -> list[Scenario]:
 def _smr_scenarios() -> list[Scenario]:
     rng = random.Random("smr-staking")
     steps: list[Step] = [
-        s("advanceTo", epoch=3),
+        s("advanceTo", caller=_SYSTEM, epoch=3),
         s("supply"),
         s("stake", holder="ann", amount=10**12, epoch=3),
         s("stake", holder="ann", amount=10**13, epoch=3),
-        s("advanceTo", epoch=365),
+        s("advanceTo", caller=_SYSTEM, epoch=365),
         s("claim", holder="ann", epoch=365),
         s("rewardsPool"),
     ]
@@ -378,7 +393,7 @@ def _smr_scenarios() -> list[Scenario]:
         holder = rng.choice(["ann", "bob", "cem"])
         if roll < 0.2:
             epoch += rng.choice([0, 1, 30, 365])
-            steps.append(s("advanceTo", epoch=epoch))
+            steps.append(s("advanceTo", caller=_SYSTEM, epoch=epoch))
         elif roll < 0.55:
             steps.append(
                 s("stake", holder=holder, amount=rng.choice([1, 10**9, 10**11]), epoch=epoch)
@@ -387,7 +402,16 @@ def _smr_scenarios() -> list[Scenario]:
             steps.append(s("unstake", holder=holder, amount=rng.choice([1, 10**9]), epoch=epoch))
         else:
             steps.append(s("claim", holder=holder, epoch=epoch))
-    steps += [s("supply"), s("staked")]
+    steps += [
+        s("supply"),
+        s("staked"),
+        s("advanceTo", caller="ann", epoch=epoch + 1),
+        s("advanceTo", caller=_SYSTEM, epoch=epoch + 3_651),
+        s("claim", holder="ann", epoch=2**32 - 1),
+        s("stake", holder="module:bonded", amount=1, epoch=epoch),
+        s("advanceTo", caller=_SYSTEM, epoch=epoch + 3_650),
+        s("supply"),
+    ]
     return [
         Scenario(
             "smr-staking",
@@ -395,7 +419,7 @@ def _smr_scenarios() -> list[Scenario]:
             "Epochs with nobody staking burn their mint; a staked year mints 8 %.",
             {"genesis": {"ann": 10**12, "bob": 5 * 10**11, "cem": 7}},
             tuple(steps),
-            ("zero-stake", "random"),
+            ("zero-stake", "random", "far-future", "protected-accounts"),
         )
     ]
 
@@ -404,7 +428,7 @@ def _smr_scenarios() -> list[Scenario]:
 
 _ASMB = 10**6
 _BOND = 1_000_000 * _ASMB
-_SLASHER = "authority:slashing"
+_SLASHER = _SYSTEM
 
 
 def _assembly_balances() -> JSON:
@@ -467,7 +491,7 @@ def _assembly_scenarios() -> list[Scenario]:
             feePolicy="zero-fees",
             epoch=0,
         ),
-        s("advanceEpoch", seed=_seed(1)),
+        s("advanceEpoch", caller=_SYSTEM, seed=_seed(1)),
     )
     rewards = Scenario(
         "assembly",
@@ -481,9 +505,9 @@ def _assembly_scenarios() -> list[Scenario]:
             s("setCommission", operator="op-a", validatorId="va", rateBp=2_000, epoch=1),
             s("setCommission", operator="op-a", validatorId="va", rateBp=2_001, epoch=1),
             s("setCommission", operator="dana", validatorId="va", rateBp=0, epoch=1),
-            s("advanceEpoch", seed=_seed(2)),
+            s("advanceEpoch", caller=_SYSTEM, seed=_seed(2)),
             s("claimRewards", holder="dana", validatorId="va", epoch=2),
-            s("advanceEpoch", seed=_seed(3)),
+            s("advanceEpoch", caller=_SYSTEM, seed=_seed(3)),
             s("claimRewards", holder="dana", validatorId="va", epoch=3),
             s("claimRewards", holder="op-b", validatorId="vb", epoch=3),
             s("eligibleWeights"),
@@ -492,7 +516,7 @@ def _assembly_scenarios() -> list[Scenario]:
             s("exitValidator", operator="op-b", validatorId="vb", epoch=3),
             s("withdrawExited", holder="op-b", validatorId="vb", epoch=3),
             s("undelegate", holder="dana", validatorId="va", amount=_BOND, epoch=3),
-            *(s("advanceEpoch", seed=_seed(n)) for n in range(4, 25)),
+            *(s("advanceEpoch", caller=_SYSTEM, seed=_seed(n)) for n in range(4, 25)),
             s("withdrawExited", holder="op-b", validatorId="vb", epoch=24),
             s("withdrawUnbonded", holder="dana", epoch=24),
             s("claimRewards", holder="op-b", validatorId="vb", epoch=24),
@@ -508,7 +532,7 @@ def _assembly_scenarios() -> list[Scenario]:
         setup
         + (
             s("undelegate", holder="dana", validatorId="va", amount=_BOND, epoch=1),
-            s("advanceEpoch", seed=_seed(2)),
+            s("advanceEpoch", caller=_SYSTEM, seed=_seed(2)),
             s("undelegate", holder="dana", validatorId="va", amount=_BOND // 2, epoch=2),
             s("supply"),
             s(
@@ -559,15 +583,30 @@ def _assembly_scenarios() -> list[Scenario]:
                 epoch=2,
             ),
             s("withdrawExited", holder="op-b", validatorId="vb", epoch=2),
-            s("mint", authority="dana", recipient="dana", amount=1),
-            s("burn", authority="dana", account="dana", amount=1),
-            s("mint", authority="authority:inflation", recipient="dana", amount=1),
-            s("burn", authority=_SLASHER, account="dana", amount=1),
+            s(
+                "slash",
+                caller="authority:slashing",
+                evidence={
+                    "evidenceId": "e3",
+                    "validatorId": "va",
+                    "offenceEpoch": 2,
+                    "severity": "minor",
+                },
+                epoch=2,
+            ),
+            s("transfer", sender="module:bonded", recipient="dana", amount=1),
+            s("transfer", sender="dana", recipient="module:rewards", amount=1),
+            s("transfer", sender="genesis:community", recipient="dana", amount=1),
+            s("transfer", sender="authority:inflation", recipient="dana", amount=1),
+            s("delegate", holder="module:unbonding", validatorId="va", amount=_BOND, epoch=2),
+            s("withdrawUnbonded", holder="module:gov-deposits", epoch=2),
+            s("advanceEpoch", caller="dana", seed=_seed(3)),
+            s("advanceEpoch", caller="authority:inflation", seed=_seed(3)),
             s("balance", account="dana"),
             s("balance", account="module:bonded"),
             s("supply"),
         ),
-        ("slashing-while-unbonding",),
+        ("slashing-while-unbonding", "protected-accounts"),
     )
     governance = Scenario(
         "assembly",
@@ -601,10 +640,10 @@ def _assembly_scenarios() -> list[Scenario]:
             ),
             s("submitProposal", proposer="eve", changes={"GOV_QUORUM": "1/2"}, deposit=1, epoch=1),
             s(
-                "setParameter",
-                authority="dana",
-                parameterId="ASMB_INFLATION_RATE",
-                value="1/100",
+                "submitProposal",
+                proposer="module:gov-deposits",
+                changes={"ASMB_INFLATION_RATE": "6/100"},
+                deposit=10_000 * _ASMB,
                 epoch=1,
             ),
             s("vote", voter="dana", proposalId=1, option="yes", epoch=1),
@@ -619,14 +658,14 @@ def _assembly_scenarios() -> list[Scenario]:
             ),
             s("vote", voter="eve", proposalId=2, option="yes", epoch=1),
             s("vote", voter="payer", proposalId=1, option="yes", epoch=1),
-            *(s("advanceEpoch", seed=_seed(n)) for n in range(2, 15)),
+            *(s("advanceEpoch", caller=_SYSTEM, seed=_seed(n)) for n in range(2, 15)),
             s("vote", voter="op-b", proposalId=1, option="abstain", epoch=14),
-            s("advanceEpoch", seed=_seed(15)),
+            s("advanceEpoch", caller=_SYSTEM, seed=_seed(15)),
             s("vote", voter="op-a", proposalId=1, option="yes", epoch=15),
             s("execute", caller="anyone", proposalId=1, epoch=15),
-            s("advanceEpoch", seed=_seed(16)),
+            s("advanceEpoch", caller=_SYSTEM, seed=_seed(16)),
             s("execute", caller="anyone", proposalId=1, epoch=16),
-            s("advanceEpoch", seed=_seed(17)),
+            s("advanceEpoch", caller=_SYSTEM, seed=_seed(17)),
         ),
         ("proposal-boundaries",),
     )
@@ -658,7 +697,7 @@ def _random_assembly() -> Scenario:
             )
         elif roll < 0.2:
             epoch += 1
-            steps.append(s("advanceEpoch", seed=_seed(epoch)))
+            steps.append(s("advanceEpoch", caller=_SYSTEM, seed=_seed(epoch)))
         elif roll < 0.45:
             steps.append(
                 s(
@@ -765,8 +804,8 @@ def _iota_scenarios() -> list[Scenario]:
             s("reportValidator", reporter="val-3", reportee="val-3", epoch=0),
             s("reportValidator", reporter="alice", reportee="val-3", epoch=0),
             s("slashedValidators"),
-            s("advanceEpoch"),
-            s("advanceEpoch"),
+            s("advanceEpoch", caller=_SYSTEM),
+            s("advanceEpoch", caller=_SYSTEM),
             s("undoReportValidator", reporter="val-0", reportee="val-3", epoch=2),
             s("undoReportValidator", reporter="val-0", reportee="val-3", epoch=2),
             s(
@@ -776,7 +815,7 @@ def _iota_scenarios() -> list[Scenario]:
                 tip=100_000 * _IOTA,
                 epoch=2,
             ),
-            s("advanceEpoch"),
+            s("advanceEpoch", caller=_SYSTEM),
             s("supply"),
         ),
         ("tallying-rule",),
@@ -802,17 +841,21 @@ def _iota_scenarios() -> list[Scenario]:
             s("requestAddStake", staker="alice", validator="val-9", amount=_IOTA, epoch=0),
             s("requestSetCommissionRate", validator="val-0", rateBp=2_000, epoch=0),
             s("requestSetCommissionRate", validator="val-0", rateBp=2_001, epoch=0),
-            s("advanceEpoch"),
+            s("advanceEpoch", caller=_SYSTEM),
             s("requestWithdrawStake", staker="bob", stakedId=5, epoch=1),
-            s("advanceEpoch"),
-            s("advanceEpoch"),
+            s("advanceEpoch", caller=_SYSTEM),
+            s("advanceEpoch", caller=_SYSTEM),
             s("requestWithdrawStake", staker="alice", stakedId=5, epoch=3),
             s("requestRemoveValidator", validator="val-2", epoch=3),
-            s("advanceEpoch"),
+            s("advanceEpoch", caller=_SYSTEM),
             s("requestWithdrawStake", staker="val-2", stakedId=3, epoch=4),
+            s("requestAddStake", staker="system", validator="val-0", amount=_IOTA, epoch=4),
+            s("requestSetCommissionRate", validator="val-9", rateBp=100, epoch=4),
+            s("requestRemoveValidator", validator="alice", epoch=4),
+            s("advanceEpoch", caller="val-0"),
             s("supply"),
         ),
-        ("activation",),
+        ("activation", "protected-accounts"),
     )
     return [tallying, stakes]
 

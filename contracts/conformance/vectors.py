@@ -69,16 +69,14 @@ def render(document: JSON) -> str:
     return json.dumps(canonical(document), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_vectors(out: Path) -> list[Path]:
-    """Write every case, its manifest and the index under ``out``; return the files written."""
-    written: list[Path] = []
+def render_vectors() -> dict[str, str]:
+    """Every vector file's relative path and text: each case, its manifest, and the index."""
+    files: dict[str, str] = {}
     index = []
     for scenario in SCENARIOS:
         case = build_case(scenario)
-        folder = out / scenario.contract / scenario.name
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = f"{scenario.contract}/{scenario.name}"
         text = render(case)
-        (folder / "case.json").write_text(text, encoding="utf-8")
         manifest = {
             "format": FORMAT,
             "specVersion": __version__,
@@ -89,13 +87,28 @@ def write_vectors(out: Path) -> list[Path]:
             "steps": len(case["steps"]),
             "tags": list(scenario.tags),
         }
-        (folder / "manifest.json").write_text(render(manifest), encoding="utf-8")
-        written += [folder / "case.json", folder / "manifest.json"]
-        index.append(f"{scenario.contract}/{scenario.name}")
-    (out / "index.json").write_text(
-        render({"format": FORMAT, "specVersion": __version__, "cases": index}), encoding="utf-8"
-    )
-    written.append(out / "index.json")
+        files[f"{folder}/case.json"] = text
+        files[f"{folder}/manifest.json"] = render(manifest)
+        index.append(folder)
+    files["index.json"] = render({"format": FORMAT, "specVersion": __version__, "cases": index})
+    return files
+
+
+def write_vectors(out: Path) -> list[Path]:
+    """Write every case, its manifest and the index under ``out``; return the files written.
+
+    Every file is rendered before the first is written, and each is written whole or not at
+    all (a temporary file renamed into place).
+    """
+    from spec.jsonio import write_atomically
+
+    files = render_vectors()
+    written = []
+    for relative, text in files.items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text)
+        written.append(path)
     return written
 
 

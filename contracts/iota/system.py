@@ -27,12 +27,28 @@ modelled.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
+from contracts.accounts import is_external
+from contracts.domains import (
+    Balances,
+    Bool,
+    Caller,
+    CommissionBp,
+    Domain,
+    EpochIndex,
+    Name,
+    Quantity,
+    Sender,
+    StakeId,
+    is_name,
+)
 from contracts.errors import (
     CannotReportOneself,
     CommissionOutOfBounds,
+    ContractError,
     InsufficientBalance,
     InvalidAmount,
     InvalidDay,
@@ -43,6 +59,7 @@ from contracts.errors import (
     Unauthorized,
     UnknownStake,
     UnknownValidator,
+    WidthExceeded,
 )
 from contracts.invariants import checker
 from contracts.iota.staking_pool import StakingPool
@@ -54,7 +71,8 @@ from contracts.iota.voting_power import (
     check_voting_power,
     compute_voting_power,
 )
-from contracts.units import BASIS_POINTS, U32_MAX, U64_MAX, Epoch, Nanos, is_uint
+from contracts.transaction import constructor, query, transaction
+from contracts.units import BASIS_POINTS, U64_MAX, Epoch, Nanos
 from spec import parameters
 
 VALIDATOR_SUBSIDY: Final = parameters.integer("IOTA_REWARDS_PER_EPOCH")
@@ -100,6 +118,63 @@ class EpochRecord:
     slashed: frozenset[str]
 
 
+@dataclass(frozen=True)
+class GenesisValidators(Domain):
+    """Genesis validators: 1 or more ``(address, stake, commission bp)``, addresses external and
+    distinct, stakes u64 of at least ``IOTA_MIN_STAKE``, commissions at most 2,000 bp."""
+
+    describe = "a list of [address, stake, commission bp]"
+
+    def accepts(self, value: Any) -> bool:
+        return self.type_error("", value) is None and self.range_error("", value) is None
+
+    def type_error(self, name: str, value: Any) -> ContractError | None:
+        if type(value) not in (list, tuple) or not value:
+            return InvalidInput(f"{name}: expected a non-empty list of validators")
+        for entry in value:
+            if type(entry) not in (list, tuple) or len(entry) != 3:
+                return InvalidInput(f"{name}: {entry!r} is not [address, stake, commission]")
+            address, stake, commission = entry
+            if not is_name(address) or type(stake) is not int or type(commission) is not int:
+                return InvalidInput(f"{name}: {entry!r} is not [address, stake, commission]")
+        return None
+
+    def range_error(self, name: str, value: Any) -> ContractError | None:
+        seen: set[str] = set()
+        for address, stake, commission in value:
+            if not is_external(address) or address in seen:
+                return InvalidInput(f"{name}: validator {address!r} is protected or repeated")
+            if not MIN_STAKE <= stake <= U64_MAX:
+                return InvalidInput(f"{name}: validator {address!r} stakes {stake}")
+            if not 0 <= commission <= MAX_COMMISSION_BP:
+                return CommissionOutOfBounds(f"{name}: genesis commission {commission!r}")
+            seen.add(address)
+        if sum(stake for _, stake, _ in value) > U64_MAX:
+            return WidthExceeded(f"{name}: the validators' stake exceeds 2^64 − 1")
+        return None
+
+
+Validators = Annotated[Sequence[tuple[str, Nanos, int]], GenesisValidators()]
+
+
+@dataclass(frozen=True)
+class EpochPlan:
+    """Everything an epoch change will write, computed and checked before any of it is."""
+
+    subsidy: Nanos
+    tips: Nanos
+    minted: Nanos
+    burned_fees: Nanos
+    burned_excess: Nanos
+    pot: Nanos
+    slashed: frozenset[str]
+    #: (validator, allotted, commission) per committee member, in committee order.
+    allotments: tuple[tuple[str, Nanos, Nanos], ...]
+    leftover: Nanos
+    committee: tuple[str, ...]
+    voting_power: dict[str, int]
+
+
 @dataclass
 class IotaStaking:
     """The validator set, stakes and the epoch change of today's IOTA network."""
@@ -122,37 +197,46 @@ class IotaStaking:
     next_stake_id: int = 1
 
     @classmethod
+    @constructor
     def genesis(
         cls,
-        balances: dict[str, Nanos],
-        validators: list[tuple[str, Nanos, int]],
-        *,
-        adjust_rewards_by_score: bool = False,
-        dynamic_min_commission: bool = False,
+        balances: Balances,
+        validators: Validators,
+        adjust_rewards_by_score: Bool = False,
+        dynamic_min_commission: Bool = False,
     ) -> IotaStaking:
-        """A network at epoch 0: liquid balances, and validators with active genesis stake."""
+        """A network at epoch 0: liquid balances, and validators with active genesis stake.
+
+        Raises ``INVALID_INPUT``, ``INVALID_AMOUNT``, ``PROTECTED_ACCOUNT``,
+        ``COMMISSION_OUT_OF_BOUNDS`` or ``WIDTH_EXCEEDED``.
+        """
         system = cls(
-            dict(balances),
+            {a: v for a, v in balances.items() if v},
             adjust_rewards_by_score=adjust_rewards_by_score,
             dynamic_min_commission=dynamic_min_commission,
         )
         for address, stake, commission_bp in validators:
-            if address in system.validators or not is_uint(stake, U64_MAX) or stake < MIN_STAKE:
-                raise InvalidInput(f"genesis validator {address!r} is invalid")
-            if not is_uint(commission_bp, MAX_COMMISSION_BP):
-                raise CommissionOutOfBounds(f"genesis commission {commission_bp!r}")
             # A pre-active pool joins its stake at once, at the initial (0, 0) rate.
             pool = StakingPool(activation_epoch=0, iota_balance=stake, pool_token_balance=stake)
             system.validators[address] = IotaValidator(address, pool, commission_bp, commission_bp)
             system._new_stake(address, address, stake, 0)
-        system.genesis_supply = system.supply()
-        system._select_committee()
+        if system.compute_supply() > U64_MAX:
+            raise WidthExceeded("the genesis supply exceeds 2^64 − 1")
+        system.genesis_supply = system.compute_supply()
+        stake_of = {a: v.pool.iota_balance for a, v in system.validators.items()}
+        ranked = sorted(stake_of, key=lambda a: (stake_of[a], a), reverse=True)
+        committee = ranked[:MAX_COMMITTEE]
+        system._seat(committee, compute_voting_power([(a, stake_of[a]) for a in committee]))
         return system
 
     # ------------------------------------------------------------------ supply
 
+    @query
     def supply(self) -> Nanos:
         """Every coin: liquid, staked principals, pools' rewards, and this epoch's gas."""
+        return self.compute_supply()
+
+    def compute_supply(self) -> Nanos:
         return (
             sum(self.balances.values())
             + sum(s.principal for s in self.stakes.values())
@@ -163,8 +247,8 @@ class IotaStaking:
     # ------------------------------------------------------------------ checks
 
     def _at(self, epoch: Epoch) -> None:
-        if not is_uint(epoch, U32_MAX) or epoch != self.epoch:
-            raise InvalidDay(f"epoch {epoch!r} is not the current epoch {self.epoch}")
+        if epoch != self.epoch:
+            raise InvalidDay(f"epoch {epoch} is not the current epoch {self.epoch}")
 
     def _validator(self, address: str) -> IotaValidator:
         validator = self.validators.get(address)
@@ -180,31 +264,41 @@ class IotaStaking:
 
     # ------------------------------------------------------------------ transactions
 
-    def request_add_stake(self, staker: str, validator: str, amount: Nanos, epoch: Epoch) -> int:
+    @transaction
+    def request_add_stake(
+        self, staker: Sender, validator: Name, amount: Quantity, epoch: EpochIndex
+    ) -> int:
         """Stake ``amount`` nanos with ``validator``; active from the next epoch (IOTA-STAKE-01).
 
-        Raises ``InvalidDay``, ``UnknownValidator``, ``InvalidAmount``, ``StakeBelowMinimum`` or
-        ``InsufficientBalance``. Returns the new stake's id.
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
+        ``UNKNOWN_VALIDATOR``, ``STAKE_BELOW_MINIMUM`` or ``INSUFFICIENT_BALANCE``. Returns the
+        new stake's id.
         """
         self._at(epoch)
         target = self._validator(validator)
-        if not is_uint(amount, U64_MAX):
-            raise InvalidAmount(f"stake {amount!r} is not a uint64")
         if amount < MIN_STAKE:
             raise StakeBelowMinimum(f"stake {amount} is below the minimum {MIN_STAKE} nanos")
-        if self.balances.get(staker, 0) < amount:
-            raise InsufficientBalance(f"{staker!r} holds {self.balances.get(staker, 0)} < {amount}")
-        self.balances[staker] -= amount
+        held = self.balances.get(staker, 0)
+        if held < amount:
+            raise InsufficientBalance(f"{staker!r} holds {held} < {amount}")
+        if held == amount:
+            del self.balances[staker]
+        else:
+            self.balances[staker] = held - amount
         target.pool.pending_stake += amount
         return self._new_stake(staker, validator, amount, epoch + 1)
 
-    def request_withdraw_stake(self, staker: str, staked_id: int, epoch: Epoch) -> Nanos:
+    @transaction
+    def request_withdraw_stake(
+        self, staker: Sender, staked_id: StakeId, epoch: EpochIndex
+    ) -> Nanos:
         """Withdraw a stake: its principal, plus its rewards once it has been active.
 
-        Raises ``InvalidDay``, ``UnknownStake`` or ``Unauthorized`` (someone else's stake).
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_STAKE`` or
+        ``UNAUTHORIZED`` (someone else's stake).
         """
         self._at(epoch)
-        stake = self.stakes.get(staked_id) if isinstance(staked_id, int) else None
+        stake = self.stakes.get(staked_id)
         if stake is None:
             raise UnknownStake(f"no stake {staked_id!r}")
         if stake.owner != staker:
@@ -226,16 +320,29 @@ class IotaStaking:
         self.balances[staker] = self.balances.get(staker, 0) + amount
         return amount
 
-    def request_set_commission_rate(self, validator: str, rate_bp: int, epoch: Epoch) -> None:
-        """Set the commission from the next epoch's distribution on, at most 2,000 bp."""
+    @transaction
+    def request_set_commission_rate(
+        self, validator: Sender, rate_bp: CommissionBp, epoch: EpochIndex
+    ) -> None:
+        """The validator (the sender) sets its commission from the next epoch's distribution on,
+        at most 2,000 bp.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``COMMISSION_OUT_OF_BOUNDS``,
+        ``INVALID_DAY`` or ``UNKNOWN_VALIDATOR``.
+        """
         self._at(epoch)
         target = self._validator(validator)
-        if not isinstance(rate_bp, int) or not is_uint(rate_bp, MAX_COMMISSION_BP):
-            raise CommissionOutOfBounds(f"commission {rate_bp!r} bp is above {MAX_COMMISSION_BP}")
+        if rate_bp > MAX_COMMISSION_BP:
+            raise CommissionOutOfBounds(f"commission {rate_bp} bp is above {MAX_COMMISSION_BP}")
         target.next_commission_bp = rate_bp
 
-    def report_validator(self, reporter: str, reportee: str, epoch: Epoch) -> None:
-        """A committee member reports another; the report persists until undone (IOTA-SLASH-01)."""
+    @transaction
+    def report_validator(self, reporter: Sender, reportee: Name, epoch: EpochIndex) -> None:
+        """A committee member reports another; the report persists until undone (IOTA-SLASH-01).
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``,
+        ``NOT_COMMITTEE_MEMBER`` or ``CANNOT_REPORT_ONESELF``.
+        """
         self._at(epoch)
         if reporter not in self.committee or reportee not in self.committee:
             raise NotCommitteeMember(
@@ -245,7 +352,13 @@ class IotaStaking:
             raise CannotReportOneself(f"{reporter!r} reported itself")
         self.reports.setdefault(reportee, set()).add(reporter)
 
-    def undo_report_validator(self, reporter: str, reportee: str, epoch: Epoch) -> None:
+    @transaction
+    def undo_report_validator(self, reporter: Sender, reportee: Name, epoch: EpochIndex) -> None:
+        """Withdraw a report.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``,
+        ``NOT_COMMITTEE_MEMBER`` or ``REPORT_NOT_FOUND``.
+        """
         self._at(epoch)
         if reporter not in self.committee:
             raise NotCommitteeMember(f"{reporter!r} does not sit on the committee")
@@ -255,26 +368,49 @@ class IotaStaking:
         if not self.reports[reportee]:
             del self.reports[reportee]
 
-    def request_remove_validator(self, validator: str, epoch: Epoch) -> None:
-        """Leave the validator set at the next epoch change; stakers may then withdraw."""
+    @transaction
+    def request_remove_validator(self, validator: Sender, epoch: EpochIndex) -> None:
+        """The validator (the sender) leaves the set at the next epoch change; stakers may then
+        withdraw.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY`` or
+        ``UNKNOWN_VALIDATOR``.
+        """
         self._at(epoch)
         self._validator(validator).leaving = True
 
-    def pay_gas(self, payer: str, computation_fee: Nanos, tip: Nanos, epoch: Epoch) -> None:
-        """A transaction's computation fee: the base part is burned, the tip goes to the pot."""
+    @transaction
+    def pay_gas(
+        self, payer: Sender, computation_fee: Quantity, tip: Quantity, epoch: EpochIndex
+    ) -> None:
+        """A transaction's computation fee: the base part is burned, the tip goes to the pot.
+
+        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT`` (a tip above the
+        fee), ``INVALID_DAY`` or ``INSUFFICIENT_BALANCE``.
+        """
         self._at(epoch)
-        if not is_uint(computation_fee, U64_MAX) or not is_uint(tip, computation_fee):
-            raise InvalidAmount(f"fee {computation_fee!r} with tip {tip!r} is invalid")
-        if self.balances.get(payer, 0) < computation_fee:
+        if tip > computation_fee:
+            raise InvalidAmount(f"tip {tip} exceeds the computation fee {computation_fee}")
+        held = self.balances.get(payer, 0)
+        if held < computation_fee:
             raise InsufficientBalance(f"{payer!r} cannot pay {computation_fee}")
-        self.balances[payer] -= computation_fee
+        if not computation_fee:
+            return
+        if held == computation_fee:
+            del self.balances[payer]
+        else:
+            self.balances[payer] = held - computation_fee
         self.computation_charge += computation_fee
         self.computation_charge_burned += computation_fee - tip
 
     # ------------------------------------------------------------------ the epoch change
 
+    @query
     def slashed_validators(self) -> frozenset[str]:
         """Committee members reported by members holding at least the quorum (6,667)."""
+        return self.compute_slashed()
+
+    def compute_slashed(self) -> frozenset[str]:
         power = {v: self.validators[v].voting_power for v in self.committee}
         return frozenset(
             reportee
@@ -282,17 +418,19 @@ class IotaStaking:
             if reportee in power and sum(power.get(r, 0) for r in reporters) >= QUORUM_THRESHOLD
         )
 
-    def advance_epoch(self) -> EpochRecord:
-        """End the epoch: net the subsidy against burned fees, pay the pot, settle pools."""
+    def plan_epoch(self) -> EpochPlan:
+        """What the epoch change will do (pure): the pot, each member's allotment and
+        commission, what is burned, and the next committee with its voting power.
+
+        Raises ``VOTING_POWER_INVARIANT`` when the next committee's voting power cannot be set,
+        and ``WIDTH_EXCEEDED`` when a pool would pass 2^64 − 1.
+        """
         subsidy = VALIDATOR_SUBSIDY
         burned_fees = self.computation_charge_burned
         tips = self.computation_charge - burned_fees
-        minted = max(subsidy - burned_fees, 0)
-        self.minted += minted
-        self.burned += max(burned_fees - subsidy, 0)
         pot = subsidy + tips
-        slashed = self.slashed_validators()
-        paid: dict[str, Nanos] = {}
+        slashed = self.compute_slashed()
+        allotments = []
         for address in self.committee:
             validator = self.validators[address]
             allotted = validator.voting_power * pot // TOTAL_VOTING_POWER
@@ -303,14 +441,62 @@ class IotaStaking:
             rate = validator.commission_bp
             if self.dynamic_min_commission:
                 rate = max(rate, validator.voting_power)
-            commission = allotted * rate // BASIS_POINTS
+            allotments.append((address, allotted, allotted * rate // BASIS_POINTS))
+        leftover = pot - sum(allotted for _, allotted, _ in allotments)
+        # Each pool's IOTA after the boundary: rewards deposited, withdrawals settled, pending
+        # stake (and the commission staked for the validator) joined.
+        gained = {address: allotted for address, allotted, _ in allotments}
+        after: dict[str, Nanos] = {}
+        for address, validator in self.validators.items():
+            if not validator.active:
+                continue
+            pool = validator.pool
+            after[address] = (
+                pool.iota_balance
+                + gained.get(address, 0)
+                - pool.pending_total_iota_withdraw
+                + pool.pending_stake
+            )
+            if after[address] > U64_MAX:
+                raise WidthExceeded(f"validator {address!r}'s pool would pass 2^64 − 1")
+        staying = [a for a, v in self.validators.items() if v.active and not v.leaving]
+        ranked = sorted(staying, key=lambda a: (after[a], a), reverse=True)
+        committee = tuple(ranked[:MAX_COMMITTEE])
+        powers = compute_voting_power([(a, after[a]) for a in committee]) if committee else {}
+        return EpochPlan(
+            subsidy=subsidy,
+            tips=tips,
+            minted=max(subsidy - burned_fees, 0),
+            burned_fees=burned_fees,
+            burned_excess=max(burned_fees - subsidy, 0),
+            pot=pot,
+            slashed=slashed,
+            allotments=tuple(allotments),
+            leftover=leftover,
+            committee=committee,
+            voting_power=powers,
+        )
+
+    @transaction
+    def advance_epoch(self, caller: Caller) -> EpochRecord:
+        """End the epoch: net the subsidy against burned fees, pay the pot, settle pools, choose
+        the next committee. The system's call; one atomic step.
+
+        Raises ``INVALID_INPUT``, ``UNAUTHORIZED``, ``VOTING_POWER_INVARIANT`` or
+        ``WIDTH_EXCEEDED``, before anything changes.
+        """
+        plan = self.plan_epoch()
+        # Effects: nothing below can fail.
+        self.minted += plan.minted
+        self.burned += plan.burned_excess + plan.leftover
+        paid: dict[str, Nanos] = {}
+        for address, allotted, commission in plan.allotments:
+            validator = self.validators[address]
             validator.pool.deposit_rewards(allotted - commission)
             if commission:
                 validator.pool.pending_stake += commission
                 self._new_stake(address, address, commission, self.epoch + 1)
             paid[address] = allotted
-        leftover = pot - sum(paid.values())
-        self.burned += leftover
         for validator in self.validators.values():
             validator.commission_bp = validator.next_commission_bp
         new_epoch = self.epoch + 1
@@ -323,13 +509,21 @@ class IotaStaking:
                 validator.pool.deactivation_epoch = new_epoch
                 self._clean_reports(validator.address)
         record = EpochRecord(
-            self.epoch, pot, subsidy, tips, minted, burned_fees, paid, leftover, slashed
+            self.epoch,
+            plan.pot,
+            plan.subsidy,
+            plan.tips,
+            plan.minted,
+            plan.burned_fees,
+            paid,
+            plan.leftover,
+            plan.slashed,
         )
         self.records.append(record)
         self.computation_charge = 0
         self.computation_charge_burned = 0
         self.epoch = new_epoch
-        self._select_committee()
+        self._seat(plan.committee, plan.voting_power)
         return record
 
     def _clean_reports(self, address: str) -> None:
@@ -339,19 +533,12 @@ class IotaStaking:
             if not self.reports[reportee]:
                 del self.reports[reportee]
 
-    def _select_committee(self) -> None:
-        """The top validators by stake (ties: the larger address) and their voting power."""
-        active = [v for v in self.validators.values() if v.active]
-        ranked = sorted(active, key=lambda v: (v.pool.iota_balance, v.address), reverse=True)
-        self.committee = [v.address for v in ranked[:MAX_COMMITTEE]]
+    def _seat(self, committee: Sequence[str], powers: dict[str, int]) -> None:
+        """Seat the committee (the top validators by stake; ties: the larger address) with its
+        voting power."""
+        self.committee = list(committee)
         for validator in self.validators.values():
-            validator.voting_power = 0
-        if self.committee:
-            powers = compute_voting_power(
-                [(a, self.validators[a].pool.iota_balance) for a in self.committee]
-            )
-            for address, power in powers.items():
-                self.validators[address].voting_power = power
+            validator.voting_power = powers.get(validator.address, 0)
         for reportee in list(self.reports):
             if reportee not in self.committee:
                 # A report about a validator that left the committee lapses with its seat.
@@ -459,12 +646,36 @@ def _check_pools(system: IotaStaking) -> list[str]:
 
 @checker("IOTA-SUPPLY-01", IotaStaking)
 def _check_supply(system: IotaStaking) -> list[str]:
-    if system.supply() - system.genesis_supply != system.minted - system.burned:
+    if system.compute_supply() - system.genesis_supply != system.minted - system.burned:
         return [
-            f"supply {system.supply()} − genesis {system.genesis_supply} ≠ minted "
+            f"supply {system.compute_supply()} − genesis {system.genesis_supply} ≠ minted "
             f"{system.minted} − burned {system.burned}"
         ]
     return []
+
+
+@checker("WIDTH-02", IotaStaking)
+def _check_widths(system: IotaStaking) -> list[str]:
+    """The supply, balances, stakes and pools fit in 64 bits."""
+    problems = []
+    if not 0 <= system.compute_supply() <= U64_MAX:
+        problems.append("the supply does not fit in 64 bits")
+    problems += [
+        f"{a}: balance {b} does not fit in 64 bits"
+        for a, b in system.balances.items()
+        if not 0 < b <= U64_MAX
+    ]
+    problems += [
+        f"stake {s.staked_id}: principal does not fit in 64 bits"
+        for s in system.stakes.values()
+        if not 0 < s.principal <= U64_MAX
+    ]
+    problems += [
+        f"{a}: pool does not fit in 64 bits"
+        for a, v in system.validators.items()
+        if not 0 <= v.pool.iota_balance <= U64_MAX or not 0 <= v.pool.rewards_pool <= U64_MAX
+    ]
+    return problems
 
 
 @checker("IOTA-COMMISSION-01", IotaStaking)

@@ -26,6 +26,7 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
+from contracts.domains import OptionalMilestone
 from contracts.errors import InvalidInput, NotABallotEvent
 from contracts.invariants import checker
 from contracts.participation.event import (
@@ -36,10 +37,12 @@ from contracts.participation.event import (
     ParticipationEvent,
 )
 from contracts.participation.tracking import (
+    Event,
     ParticipationTracker,
     counted_milestones,
     resolve_milestone,
 )
+from contracts.transaction import constructor, query
 from contracts.units import U8_MAX, U32_MAX, U64_MAX, Milestone, is_uint
 
 
@@ -112,7 +115,9 @@ def status_checksum(
 class BallotEvent(ParticipationTracker):
     """Vote tracking for one ballot: ``book`` outputs with their answers, ``spend`` them."""
 
-    def __init__(self, event: ParticipationEvent) -> None:
+    @constructor
+    def __init__(self, event: Event) -> None:
+        """Raises ``INVALID_INPUT`` or ``NOT_A_BALLOT_EVENT``."""
         ballot = event.ballot
         if ballot is None:
             raise NotABallotEvent(f"event {event.name!r} has no ballot payload")
@@ -129,9 +134,12 @@ class BallotEvent(ParticipationTracker):
         if not all(is_uint(byte, U8_MAX) for byte in answers):
             raise InvalidInput(f"answers {answers!r} are not bytes", answers=answers)
 
-    def status(self, at: Milestone | None = None) -> BallotStatus:
+    @query
+    def status(self, at: OptionalMilestone = None) -> BallotStatus:
         """Tallies at ``at`` (clamped to the end), with the node's status checksum."""
-        milestone = resolve_milestone(self.event, at)
+        return self.compute_status(resolve_milestone(self.event, at))
+
+    def compute_status(self, milestone: Milestone) -> BallotStatus:
         order = tally_order(self.ballot)
         current = [dict.fromkeys(values, 0) for values in order]
         accumulated = [dict.fromkeys(values, 0) for values in order]
@@ -185,7 +193,11 @@ def parse_status(ballot: BallotPayload, document: Any) -> BallotStatus:
     questions = []
     for index, raw in enumerate(raw_questions):
         answers = raw.get("answers") if isinstance(raw, dict) else None
-        if not isinstance(answers, list) or [a.get("value") for a in answers] != order[index]:
+        if (
+            not isinstance(answers, list)
+            or not all(isinstance(a, dict) for a in answers)
+            or [a.get("value") for a in answers] != order[index]
+        ):
             raise InvalidInput(f"questions[{index}].answers: expected values {order[index]}")
         tallies = []
         for answer in answers:
@@ -239,7 +251,7 @@ def _check_ballot_rules(tracker: BallotEvent) -> list[str]:
 @checker("BALLOT-COUNT-01", BallotEvent)
 def _check_tallies_consistent(tracker: BallotEvent) -> list[str]:
     """All questions see the same outputs; current is the weight of the outputs held."""
-    status = tracker.status()
+    status = tracker.compute_status(tracker.event.end)
     live = sum(
         o.amount // BALLOT_DENOMINATOR
         for o in tracker.outputs.values()
@@ -257,12 +269,12 @@ def _check_tallies_consistent(tracker: BallotEvent) -> list[str]:
 
 @checker("BALLOT-COUNT-02", BallotEvent)
 def _check_status_verifies(tracker: BallotEvent) -> list[str]:
-    return verify_status(tracker.event, tracker.status().to_json())
+    return verify_status(tracker.event, tracker.compute_status(tracker.event.end).to_json())
 
 
 @checker("BALLOT-COUNT-03", BallotEvent)
 def _check_winner(tracker: BallotEvent) -> list[str]:
-    status = tracker.status()
+    status = tracker.compute_status(tracker.event.end)
     problems = []
     for index, (winner, tallies) in enumerate(
         zip(winning_answers(tracker.ballot, status), status.questions, strict=True)

@@ -260,7 +260,12 @@ def _text(document: Mapping[str, Any], key: str, where: str, low: int, high: int
     value = _field(document, key, where)
     if not isinstance(value, str):
         raise InvalidEvent(f"{where}{key}: not a string", field=where + key)
-    size = len(value.encode("utf-8"))
+    try:
+        size = len(value.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise InvalidEvent(
+            f"{where}{key}: not UTF-8 text (it holds a lone surrogate)", field=where + key
+        ) from None
     if not low <= size <= high:
         raise InvalidEvent(f"{where}{key}: {size} bytes, allowed {low}..{high}", field=where + key)
     return value

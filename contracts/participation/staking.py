@@ -26,18 +26,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from contracts.domains import OptionalMilestone
 from contracts.errors import MalformedHex, NotAStakingEvent, RewardOverflow, UnknownOutput
 from contracts.invariants import checker
 from contracts.participation.event import ParticipationEvent, StakingPayload, staking_can_overflow
 from contracts.participation.tracking import (
     ADDRESS_BYTES,
-    OUTPUT_ID_BYTES,
+    Event,
+    OutputId,
     ParticipationTracker,
     TrackedOutput,
     counted_milestones,
     parse_hex,
     resolve_milestone,
 )
+from contracts.transaction import constructor, query
 from contracts.units import U64_MAX, Milestone, is_uint
 
 
@@ -113,7 +116,9 @@ class StakingEvent(ParticipationTracker):
     :meth:`rewards_by_address`, :meth:`results`.
     """
 
-    def __init__(self, event: ParticipationEvent) -> None:
+    @constructor
+    def __init__(self, event: Event) -> None:
+        """Raises ``INVALID_INPUT`` or ``NOT_A_STAKING_EVENT``."""
         staking = event.staking
         if staking is None:
             raise NotAStakingEvent(f"event {event.name!r} has no staking payload")
@@ -122,27 +127,34 @@ class StakingEvent(ParticipationTracker):
 
     # ------------------------------------------------------------------ queries
 
-    def reward_of(self, output_id: str, at: Milestone | None = None) -> int:
+    @query
+    def reward_of(self, output_id: OutputId, at: OptionalMilestone = None) -> int:
         """One tracked output's reward at ``at`` (PRE-REWARD-01)."""
-        oid = parse_hex(output_id, OUTPUT_ID_BYTES, "outputId")
+        oid = output_id.lower()
         output = self.outputs.get(oid)
         if output is None:
             raise UnknownOutput(f"output {oid}: not booked", output=oid)
         return output_reward(self.staking, self.event, output, resolve_milestone(self.event, at))
 
-    def rewards_by_address(self, at: Milestone | None = None) -> dict[str, int]:
+    @query
+    def rewards_by_address(self, at: OptionalMilestone = None) -> dict[str, int]:
         """Every address with a tracked output and the sum of its outputs' rewards (unfiltered)."""
-        milestone = resolve_milestone(self.event, at)
+        return self.compute_rewards_by_address(resolve_milestone(self.event, at))
+
+    def compute_rewards_by_address(self, milestone: Milestone) -> dict[str, int]:
         sums: dict[str, int] = defaultdict(int)
         for output in self.outputs.values():
             sums[output.address] += output_reward(self.staking, self.event, output, milestone)
         return dict(sums)
 
-    def results(self, at: Milestone | None = None) -> StakingResults:
+    @query
+    def results(self, at: OptionalMilestone = None) -> StakingResults:
         """The results at ``at``, as the node's rewards endpoint returns them."""
-        milestone = resolve_milestone(self.event, at)
+        return self.compute_results(resolve_milestone(self.event, at))
+
+    def compute_results(self, milestone: Milestone) -> StakingResults:
         return build_results(
-            self.event, self.staking, milestone, self.rewards_by_address(milestone)
+            self.event, self.staking, milestone, self.compute_rewards_by_address(milestone)
         )
 
 
@@ -228,8 +240,8 @@ def _check_minimum_and_total(tracker: StakingEvent) -> list[str]:
     problems = []
     minimum = tracker.staking.required_minimum_rewards
     for milestone in _sample_milestones(tracker.event):
-        sums = tracker.rewards_by_address(milestone)
-        results = tracker.results(milestone)
+        sums = tracker.compute_rewards_by_address(milestone)
+        results = tracker.compute_results(milestone)
         expected = {a for a, amount in sums.items() if amount >= minimum}
         if set(results.rewards) != expected:
             problems.append(
@@ -245,7 +257,7 @@ def _check_monotone_in_time(tracker: StakingEvent) -> list[str]:
     problems = []
     previous: dict[str, int] = {}
     for milestone in _sample_milestones(tracker.event):
-        sums = tracker.rewards_by_address(milestone)
+        sums = tracker.compute_rewards_by_address(milestone)
         for address, amount in sums.items():
             if amount < previous.get(address, 0):
                 problems.append(f"address {address}: reward fell at milestone {milestone}")
@@ -271,7 +283,7 @@ def _check_per_output_floor(tracker: StakingEvent) -> list[str]:
 
 @checker("PRE-RESULTS-01", StakingEvent)
 def _check_results_verify(tracker: StakingEvent) -> list[str]:
-    return verify_results(tracker.event, tracker.results().to_json())
+    return verify_results(tracker.event, tracker.compute_results(tracker.event.end).to_json())
 
 
 @checker("PRE-REWARD-01", StakingEvent)

@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
+from contracts.domains import Amount, ByteValues, Hex, InstanceOf, MilestoneIndex
 from contracts.errors import (
     AlreadySpent,
     ContractError,
@@ -29,8 +30,14 @@ from contracts.errors import (
     UnknownOutput,
 )
 from contracts.invariants import checker
-from contracts.participation.event import IOTA_TOTAL_SUPPLY, ParticipationEvent, parse_event
-from contracts.units import U32_MAX, U64_MAX, IotaI, Milestone, is_uint
+from contracts.participation.event import (
+    IOTA_TOTAL_SUPPLY,
+    QUESTIONS_MAX,
+    ParticipationEvent,
+    parse_event,
+)
+from contracts.transaction import constructor, transaction
+from contracts.units import U32_MAX, IotaI, Milestone, is_uint
 
 #: A Chrysalis output id: 32-byte transaction id and 2-byte output index.
 OUTPUT_ID_BYTES: Final = 34
@@ -90,10 +97,21 @@ def resolve_milestone(event: ParticipationEvent, at: Milestone | None) -> Milest
     return min(at, event.end)
 
 
-class ParticipationTracker:
-    """The outputs participating in one event. Every check precedes every write."""
+OutputId = Annotated[str, Hex(OUTPUT_ID_BYTES)]
+AddressHex = Annotated[str, Hex(ADDRESS_BYTES)]
+Answers = Annotated[tuple[int, ...], ByteValues(QUESTIONS_MAX)]
+Event = Annotated[ParticipationEvent, InstanceOf(ParticipationEvent)]
 
-    def __init__(self, event: ParticipationEvent) -> None:
+
+class ParticipationTracker:
+    """The outputs participating in one event. Every check precedes every write.
+
+    Booking and spending have no sender: they are the node recording what the ledger confirmed
+    at a milestone, so the typed domains and the event's rules are all they check.
+    """
+
+    @constructor
+    def __init__(self, event: Event) -> None:
         self.event = event
         self.outputs: dict[str, TrackedOutput] = {}
 
@@ -102,29 +120,26 @@ class ParticipationTracker:
         if answers:
             raise InvalidInput("a staking participation carries no answers", answers=answers)
 
+    @transaction
     def book(
         self,
-        output_id: str,
-        address: str,
-        amount: IotaI,
-        milestone: Milestone,
-        answers: tuple[int, ...] = (),
+        output_id: OutputId,
+        address: AddressHex,
+        amount: Amount,
+        milestone: MilestoneIndex,
+        answers: Answers = (),
     ) -> None:
         """Track a participating output booked at ``milestone`` (commence < milestone ≤ end).
 
-        Raises ``MalformedHex``, ``InvalidAmount``, ``InvalidMilestone``, ``OutsideWindow`` or
-        ``DuplicateOutput``; on error nothing changes.
+        Raises ``INVALID_INPUT``, ``MALFORMED_HEX``, ``INVALID_AMOUNT``, ``INVALID_MILESTONE``,
+        ``OUTSIDE_WINDOW`` or ``DUPLICATE_OUTPUT``; on error nothing changes.
         """
-        oid = parse_hex(output_id, OUTPUT_ID_BYTES, "outputId")
-        addr = parse_hex(address, ADDRESS_BYTES, "address")
-        if not is_uint(amount, U64_MAX) or amount == 0:
-            raise InvalidAmount(f"output {oid}: amount {amount!r} is not in 1..2^64-1", output=oid)
+        oid = output_id.lower()
+        addr = address.lower()
         if amount > IOTA_TOTAL_SUPPLY:
             raise InvalidAmount(
                 f"output {oid}: amount {amount} exceeds the IOTA supply", output=oid
             )
-        if not is_uint(milestone, U32_MAX):
-            raise InvalidMilestone(f"output {oid}: milestone {milestone!r} is not a uint32")
         if not self.event.accepts_participation_at(milestone):
             raise OutsideWindow(
                 f"output {oid}: booked at {milestone}, outside the event's window "
@@ -136,18 +151,20 @@ class ParticipationTracker:
         self._check_answers(answers)
         self.outputs[oid] = TrackedOutput(oid, addr, amount, milestone, None, tuple(answers))
 
-    def spend(self, output_id: str, milestone: Milestone) -> None:
+    @transaction
+    def spend(self, output_id: OutputId, milestone: MilestoneIndex) -> None:
         """Record that a tracked output was spent at ``milestone`` (after its booking).
 
-        Raises ``MalformedHex``, ``UnknownOutput``, ``AlreadySpent`` or ``InvalidMilestone``.
+        Raises ``INVALID_INPUT``, ``MALFORMED_HEX``, ``INVALID_MILESTONE``, ``UNKNOWN_OUTPUT``
+        or ``ALREADY_SPENT``.
         """
-        oid = parse_hex(output_id, OUTPUT_ID_BYTES, "outputId")
+        oid = output_id.lower()
         output = self.outputs.get(oid)
         if output is None:
             raise UnknownOutput(f"output {oid}: not booked", output=oid)
         if output.spent_at is not None:
             raise AlreadySpent(f"output {oid}: already spent at {output.spent_at}", output=oid)
-        if not is_uint(milestone, U32_MAX) or milestone <= output.booked_at:
+        if milestone <= output.booked_at:
             raise InvalidMilestone(
                 f"output {oid}: spent at {milestone!r}, not after its booking at "
                 f"{output.booked_at}",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from spec.exact import ExactParseError, parse_exact
+from spec.jsonio import JsonInputError, parse_json, write_atomically
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -27,7 +28,9 @@ class Parser(argparse.ArgumentParser):
 
 
 def load_json(path: str, what: str) -> Any:
-    """Read a JSON file exactly (integers stay integers); any problem is a ``UsageError``."""
+    """Read a JSON file strictly (:func:`spec.jsonio.parse_json`: integers stay integers; no
+    floats, duplicate keys, lone surrogates or runaway nesting); any problem is a
+    ``UsageError`` naming the file."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
@@ -35,18 +38,9 @@ def load_json(path: str, what: str) -> Any:
     except UnicodeDecodeError:
         raise UsageError(f"{what} {path}: not UTF-8 text") from None
     try:
-        return json.loads(text, parse_float=_reject_float)
-    except json.JSONDecodeError as error:
-        raise UsageError(
-            f"{what} {path}: malformed JSON at line {error.lineno} column {error.colno}: "
-            f"{error.msg}"
-        ) from None
-    except ValueError as error:
+        return parse_json(text)
+    except JsonInputError as error:
         raise UsageError(f"{what} {path}: {error}") from None
-
-
-def _reject_float(text: str) -> Any:
-    raise ValueError(f"{text} is a float; amounts and indices must be integers")
 
 
 def dump_json(document: Any) -> str:
@@ -57,20 +51,56 @@ def write_out(text: str) -> None:
     sys.stdout.write(text)
 
 
+def write_file(path: Path, text: str) -> None:
+    """Write a whole output file, or nothing (a temporary file renamed into place)."""
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def output_path(text: str) -> Path:
+    """An argparse type for an output file: a non-empty path whose folder exists."""
+    if not text or text.endswith(("/", "\\")):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a file name")
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a directory")
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"the folder of {text!r} does not exist")
+    return path
+
+
+#: The longest number a user may type: exact values of the specification need far fewer digits.
+MAX_NUMBER_CHARACTERS = 100
+
+
 def exact_argument(text: str) -> Any:
-    """An argparse type for exact numbers: integers, decimals or ``p/q``."""
+    """An argparse type for exact numbers: integers, decimals or ``p/q`` (ASCII digits)."""
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        raise argparse.ArgumentTypeError(
+            f"a number of {len(text)} characters (at most {MAX_NUMBER_CHARACTERS})"
+        )
     try:
         return parse_exact(text)
     except ExactParseError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def uint_argument(text: str) -> int:
-    """An argparse type for a non-negative integer."""
-    try:
-        value = int(text, 10)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is negative")
-    return value
+def bounded_uint(maximum: int, what: str) -> Any:
+    """An argparse type for an integer in 0..``maximum`` written in ASCII digits."""
+
+    def parse(text: str) -> int:
+        digits = text.strip()
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 20:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
+        value = int(digits, 10)
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"{text} is not {what} (at most {maximum})")
+        return value
+
+    return parse
+
+
+#: A milestone, day or epoch index: a uint32.
+uint32_argument = bounded_uint(2**32 - 1, "a uint32")

@@ -22,7 +22,7 @@ from spec.commands.common import (
     UsageError,
     dump_json,
     load_json,
-    uint_argument,
+    uint32_argument,
     write_out,
 )
 
@@ -83,7 +83,7 @@ def register(commands: Any) -> None:
     rewards.add_argument("--outputs", required=True, metavar="OUTPUTS.json")
     rewards.add_argument(
         "--at",
-        type=uint_argument,
+        type=uint32_argument,
         metavar="MILESTONE",
         help="milestone index (default: the event's end; later milestones clamp to the end)",
     )

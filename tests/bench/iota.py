@@ -17,6 +17,7 @@ import random
 import statistics
 from functools import partial
 
+from contracts.accounts import SYSTEM
 from contracts.iota.system import IotaStaking
 from tests.bench.harness import (
     FLAT,
@@ -66,7 +67,7 @@ def staked(stakes: int, validators: int, epochs: int) -> IotaStaking:
     for epoch in range(epochs):
         for validator, amount in plan[epoch * per_epoch : (epoch + 1) * per_epoch]:
             system.request_add_stake(STAKER, validator, amount, system.epoch)
-        system.advance_epoch()
+        system.advance_epoch(SYSTEM)
     return system
 
 
@@ -114,9 +115,9 @@ def lifecycle(stakes: int, validators: int, epochs: int, batch: int, calls: list
                 timed(len(requested), partial(request, system, plan, requested, epoch)),
             )
         if epoch == epochs // 2:
-            calls.append(count_calls(system.advance_epoch))
+            calls.append(count_calls(partial(system.advance_epoch, SYSTEM)))
         else:
-            yield "epochs", timed(1, system.advance_epoch)
+            yield "epochs", timed(1, partial(system.advance_epoch, SYSTEM))
     everything = [(stake.owner, sid) for sid, stake in system.stakes.items()]
     for start in range(0, len(everything), batch):
         chunk = everything[start : start + batch]
@@ -162,7 +163,7 @@ def baseline(stakes: int, validators: int, epochs: int) -> JSON:
             for validator, amount in plan[epoch * per_epoch : (epoch + 1) * per_epoch]:
                 system.request_add_stake(STAKER, validator, amount, epoch)
             began = clock()
-            system.advance_epoch()
+            system.advance_epoch(SYSTEM)
             contract.append(clock() - began)
             began = clock()
             triples = [

@@ -25,6 +25,7 @@ from array import array
 from dataclasses import dataclass
 from functools import partial
 
+from contracts.accounts import SYSTEM
 from contracts.invariants import assert_invariants
 from contracts.postlaunch import PostLaunchDistribution
 from spec import derivations
@@ -90,7 +91,7 @@ def populate(names: list[str]) -> PostLaunchDistribution:
     holders = len(names)
     for n, name in enumerate(names):
         contract.stake(name, 10**6 + (n * 7_919 % 10**7) * 10**3, 1 + n * 21 // holders)
-    contract.advance_to(FIRST_CHANGE_DAY)
+    contract.advance_to(SYSTEM, FIRST_CHANGE_DAY)
     return contract
 
 
@@ -123,7 +124,7 @@ def events_run(names: list[str], size: int, chunk: int, seed: int, check: bool) 
     contract = populate(names)
     plan = make_plan(size, len(names), seed)
     yield from chunks("events", contract, names, plan, chunk, 0)
-    contract.advance_to(LAST_DAY + 1)
+    contract.advance_to(SYSTEM, LAST_DAY + 1)
     if check:
         assert_invariants(contract)  # the run ends in a consistent state
 

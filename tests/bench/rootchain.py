@@ -17,8 +17,9 @@ import random
 import statistics
 from functools import partial
 
+from contracts.accounts import COMMUNITY, SYSTEM
 from contracts.assembly import AssemblyNetwork
-from contracts.ledger import COMMUNITY, genesis_allocation
+from contracts.ledger import genesis_allocation
 from contracts.root_chain import Evidence, Severity, Status
 from tests.bench.harness import (
     FLAT,
@@ -67,8 +68,8 @@ def advance(network: AssemblyNetwork, slash: int | None = None) -> None:
         vid = f"v-{slash}"
         if network.chain.validators[vid].status is Status.ACTIVE:
             evidence = Evidence(f"evidence-{epoch}", vid, epoch, Severity.MINOR)
-            network.chain.slash("authority:slashing", evidence, epoch)
-    network.advance_epoch(epoch.to_bytes(8, "big") + b"bench")
+            network.chain.slash(SYSTEM, evidence, epoch)
+    network.advance_epoch(SYSTEM, epoch.to_bytes(8, "big") + b"bench")
 
 
 def advance_quietly(network: AssemblyNetwork, epochs: int) -> None:

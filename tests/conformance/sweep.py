@@ -32,9 +32,22 @@ def invalid_values(param: Param, value: Any) -> list[Any]:
     if kind == "opt_time":
         return [-1, U32, "now"]
     if kind == "account":
-        return ["", "nobody-at-all", 7]
-    if kind == "authority":
-        return ["mallory", ""]
+        return ["", "nobody-at-all", 7, "two words", "x" * 129]
+    if kind == "sender":
+        return [
+            "",
+            7,
+            None,
+            "two words",
+            "x" * 129,
+            "module:bonded",
+            "module:rewards",
+            "authority:slashing",
+            "genesis:community",
+            "system",
+        ]
+    if kind == "caller":
+        return ["mallory", "", 7, "authority:inflation", "module:rewards"]
     if kind == "ref":
         if isinstance(value, int):
             return [999_999, -1, "one"]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from contracts.accounts import SYSTEM
 from contracts.errors import ContractError
 from contracts.invariants import assert_invariants
 from contracts.iota.system import IotaStaking
@@ -75,7 +76,7 @@ class IotaMachine(RuleBasedStateMachine):
 
     @rule()
     def advance(self) -> None:
-        self.system.advance_epoch()
+        self.system.advance_epoch(SYSTEM)
 
     @invariant()
     def catalog_holds(self) -> None:

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from contracts.accounts import SYSTEM
 from contracts.committees import FeePolicy
 from contracts.errors import ContractError
 from contracts.governance import Option
 from contracts.invariants import assert_invariants
-from contracts.ledger import SLASHING_AUTHORITY
 from contracts.root_chain import Severity, Status
 from tests.oracles.root_chain import NaiveRootChain
 from tests.root_chain_helpers import MIN_BOND, evidence, funded_network, seed
@@ -125,7 +125,7 @@ class NetworkMachine(RuleBasedStateMachine):
             lambda: self.net.chain.slash("del-1", evidence(self.evidence, vid, offence), self.epoch)
         )
         burned = self.net.chain.slash(
-            SLASHING_AUTHORITY, evidence(self.evidence, vid, offence, severity), self.epoch
+            SYSTEM, evidence(self.evidence, vid, offence, severity), self.epoch
         )
         assert self.net.ledger.supply() == supply - burned
         self.oracle.slash(vid, self.net.params.get(severity.value))
@@ -155,7 +155,7 @@ class NetworkMachine(RuleBasedStateMachine):
             minted = self.net.ledger.minted
             fees = dict(self.net.chain.fees)
             committees = {k: list(v) for k, v in self.net.chain.committees.items()}
-            self.net.advance_epoch(seed(self.epoch + 1))
+            self.net.advance_epoch(SYSTEM, seed(self.epoch + 1))
             self.oracle.end_epoch(self.net.ledger.minted - minted, fees, committees)
 
     @precondition(lambda self: self.net.chain.validators)

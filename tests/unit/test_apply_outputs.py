@@ -93,7 +93,7 @@ BAD_ITEMS: dict[str, tuple[Any, type[ContractError]]] = {
     "answers not a list": ({**item(9, 3, 5, 8), "answers": 1}, InvalidInput),
     "answers on a staking event": ({**item(9, 3, 5, 8), "answers": [1]}, InvalidInput),
     "zero amount": (item(9, 3, 0, 8), InvalidAmount),
-    "bool amount": (item(9, 3, True, 8), InvalidAmount),
+    "bool amount": (item(9, 3, True, 8), InvalidInput),  # a wrong type, before any range
     "booked at commence": (item(9, 3, 5, 6), OutsideWindow),
     "booked after end": (item(9, 3, 5, END + 1), OutsideWindow),
     "malformed address": ({**item(9, 3, 5, 8), "address": "xyz"}, MalformedHex),

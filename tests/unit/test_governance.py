@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 
+from contracts.accounts import SLASHING_AUTHORITY, SYSTEM
 from contracts.assembly import AssemblyNetwork
 from contracts.errors import (
     AlreadyVoted,
@@ -23,7 +24,6 @@ from contracts.errors import (
 )
 from contracts.governance import Option, ProposalStatus
 from contracts.invariants import assert_invariants
-from contracts.ledger import SLASHING_AUTHORITY
 from spec import parameters
 from tests.root_chain_helpers import ASMB, MIN_BOND, funded_network, seed
 
@@ -36,13 +36,13 @@ def network() -> AssemblyNetwork:
     net = funded_network(big=10 * MIN_BOND, small=3 * MIN_BOND, proposer=2 * DEPOSIT, idle=DEPOSIT)
     net.chain.register_validator("big", "v-big", 8 * MIN_BOND, 500, True, 0)
     net.chain.register_validator("small", "v-small", 2 * MIN_BOND, 500, True, 0)
-    net.advance_epoch(seed(0))
+    net.advance_epoch(SYSTEM, seed(0))
     return net
 
 
 def run_to(net: AssemblyNetwork, epoch: int) -> None:
     while net.epoch < epoch:
-        net.advance_epoch(seed(net.epoch + 1))
+        net.advance_epoch(SYSTEM, seed(net.epoch + 1))
 
 
 @pytest.mark.invariant(
@@ -58,7 +58,7 @@ def test_lowering_inflation_changes_the_mint_from_the_activation_epoch_on() -> N
     minted: dict[int, int] = {}
     while net.epoch < proposal.activation + 3:
         before, epoch = net.ledger.minted, net.epoch
-        net.advance_epoch(seed(epoch + 1))
+        net.advance_epoch(SYSTEM, seed(epoch + 1))
         minted[epoch] = net.ledger.minted - before
         assert_invariants(net)
         assert_invariants(net.governance)
@@ -86,7 +86,7 @@ def test_veto_burns_the_deposit_and_lowers_the_supply() -> None:
     while net.governance.proposals[pid].status is ProposalStatus.VOTING:
         supply_before_tally = net.ledger.supply() + 0
         minted_before = net.ledger.minted
-        net.advance_epoch(seed(net.epoch + 1))
+        net.advance_epoch(SYSTEM, seed(net.epoch + 1))
     assert net.governance.proposals[pid].status is ProposalStatus.VETOED
     assert supply_before_tally is not None
     minted_in_last_epoch = net.ledger.minted - minted_before
@@ -260,7 +260,7 @@ def test_tally_at_its_edges(case: str) -> None:
     net.chain.register_validator("h0", "v", holders["h0"], 500, True, 0)
     for name, amount in list(holders.items())[1:]:
         net.chain.delegate(name, "v", amount, 0)
-    net.advance_epoch(seed(0))
+    net.advance_epoch(SYSTEM, seed(0))
     assert net.chain.total_bonded() == UNITS * MIN_BOND
     pid = net.governance.submit("proposer", {"GOV_VOTING_EPOCHS": 7}, DEPOSIT, 1)
     for n, (_, option) in enumerate(stakes):

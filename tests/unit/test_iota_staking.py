@@ -14,6 +14,7 @@ import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contracts.accounts import SYSTEM
 from contracts.errors import (
     CannotReportOneself,
     CommissionOutOfBounds,
@@ -99,7 +100,7 @@ def network(n: int = 4, stake: int = 10_000_000 * IOTA, commission: int = 0) -> 
 @pytest.mark.invariant("IOTA-POT-01", "IOTA-SUPPLY-01")
 def test_pot_without_fees_is_the_subsidy_minted() -> None:
     system = network()
-    record = system.advance_epoch()
+    record = system.advance_epoch(SYSTEM)
     assert record.pot == SUBSIDY
     assert record.minted == SUBSIDY
     assert record.paid == dict.fromkeys(system.committee, SUBSIDY // 4)
@@ -112,7 +113,7 @@ def test_base_fees_above_the_subsidy_are_burned_and_tips_paid() -> None:
     system = network()
     system.pay_gas("payer", 900_000 * IOTA, 100_000 * IOTA, 0)  # 800,000 base, 100,000 tip
     supply = system.supply()
-    record = system.advance_epoch()
+    record = system.advance_epoch(SYSTEM)
     assert record.minted == 0
     assert record.pot == SUBSIDY + 100_000 * IOTA
     # 33,000 IOTA of base fees above the subsidy are burned, and nothing is left over.
@@ -127,14 +128,14 @@ def test_quorum_of_reports_burns_the_validators_reward() -> None:
     for reporter in ("val-0", "val-1", "val-2"):  # 7,500 ≥ 6,667
         system.report_validator(reporter, "val-3", 0)
     burned = system.burned
-    record = system.advance_epoch()
+    record = system.advance_epoch(SYSTEM)
     assert record.slashed == frozenset({"val-3"})
     assert record.paid["val-3"] == 0
     assert system.burned - burned == SUBSIDY // 4
     # Reports persist: still slashed next epoch; withdrawing one report ends it (5,000 < 6,667).
-    assert system.advance_epoch().slashed == frozenset({"val-3"})
+    assert system.advance_epoch(SYSTEM).slashed == frozenset({"val-3"})
     system.undo_report_validator("val-0", "val-3", 2)
-    assert system.advance_epoch().slashed == frozenset()
+    assert system.advance_epoch(SYSTEM).slashed == frozenset()
     assert_invariants(system)
 
 
@@ -142,7 +143,7 @@ def test_quorum_of_reports_burns_the_validators_reward() -> None:
 def test_stake_activates_next_epoch_and_earns_after() -> None:
     system = network()
     staked = system.request_add_stake("alice", "val-0", 10_000_000 * IOTA, 0)
-    system.advance_epoch()
+    system.advance_epoch(SYSTEM)
     assert system.stakes[staked].activation_epoch == 1
     # The epoch-0 reward went to the genesis stake only: alice's principal earned nothing yet.
     assert system.request_withdraw_stake("alice", staked, 1) == 10_000_000 * IOTA
@@ -161,12 +162,12 @@ def test_withdraw_before_activation_returns_the_principal() -> None:
 def test_commission_is_staked_for_the_validator_and_changes_next_epoch() -> None:
     system = network(commission=1_000)
     system.request_set_commission_rate("val-0", 2_000, 0)
-    system.advance_epoch()
+    system.advance_epoch(SYSTEM)
     commission_stakes = [
         s for s in system.stakes.values() if s.owner == "val-0" and s.activation_epoch == 1
     ]
     assert [s.principal for s in commission_stakes] == [SUBSIDY // 4 * 1_000 // 10_000]
-    system.advance_epoch()
+    system.advance_epoch(SYSTEM)
     newest = max(s.staked_id for s in system.stakes.values() if s.owner == "val-0")
     allotted = system.records[-1].paid["val-0"]
     assert system.stakes[newest].principal == allotted * 2_000 // 10_000
@@ -215,15 +216,16 @@ def _year_of_staking(
         for address, _, _ in validators:
             if address != staker_validator:
                 system.request_add_stake("others", address, alongside, 0)
-    system.advance_epoch()  # epoch 0 → 1: the stake activates
+    system.advance_epoch(SYSTEM)  # epoch 0 → 1: the stake activates
     total_at_activation = sum(v.pool.iota_balance for v in system.validators.values())
     for _ in range(365):
-        system.advance_epoch()
+        system.advance_epoch(SYSTEM)
     value = system.request_withdraw_stake("staker", staked, system.epoch)
     assert_invariants(system)
     return Fraction(value - principal, principal), system, total_at_activation
 
 
+@pytest.mark.large_state
 @pytest.mark.invariant("IOTASRB-03")
 @pytest.mark.parametrize("commission", [0, 500, 2_000])
 def test_realised_return_against_iotasrb_v(commission: int) -> None:
@@ -253,6 +255,7 @@ def test_realised_return_against_iotasrb_v(commission: int) -> None:
         assert abs(realised - rate) <= rounding + Fraction(1, 10**6)
 
 
+@pytest.mark.large_state
 @pytest.mark.invariant("IOTASRB-03")
 def test_voting_power_cap_lowers_the_realised_return() -> None:
     """A validator with 20 % of the stake among 12 is capped at 10 % of the power: its stakers
@@ -281,7 +284,7 @@ def test_the_minimum_stake_is_accepted_and_one_epochs_stakes_add_up() -> None:
     first = system.request_add_stake("alice", "val-0", IOTA, 0)  # exactly the 1 IOTA minimum
     second = system.request_add_stake("alice", "val-0", 2 * IOTA, 0)
     assert system.validators["val-0"].pool.pending_stake == 3 * IOTA
-    system.advance_epoch()
+    system.advance_epoch(SYSTEM)
     # Both join the pool at the epoch boundary; neither earned in epoch 0.
     assert system.validators["val-0"].pool.pending_stake == 0
     assert system.request_withdraw_stake("alice", first, 1) == IOTA
@@ -294,7 +297,7 @@ def test_commission_joins_the_pool_beside_the_epochs_other_stake() -> None:
     stake = 10_000_000 * IOTA
     system = network(commission=1_000)
     system.request_add_stake("alice", "val-0", 5 * IOTA, 0)
-    record = system.advance_epoch()
+    record = system.advance_epoch(SYSTEM)
     # The pool now holds its stake, alice's, and the whole allotment: rewards plus commission.
     assert record.paid["val-0"] == SUBSIDY // 4
     assert system.validators["val-0"].pool.iota_balance == stake + 5 * IOTA + SUBSIDY // 4
@@ -308,7 +311,7 @@ def test_score_adjustment_when_enabled_scales_the_reward_and_burns_the_rest() ->
     system.scores["val-0"] = 16_384  # a quarter of the maximum score
     system.scores["val-1"] = 65_536
     burned = system.burned
-    record = system.advance_epoch()
+    record = system.advance_epoch(SYSTEM)
     share = SUBSIDY // 4
     assert record.paid == {"val-0": share // 4, "val-1": share, "val-2": share, "val-3": share}
     assert record.burned_leftover == share - share // 4
@@ -321,7 +324,7 @@ def test_dynamic_minimum_commission_when_enabled_is_the_voting_power() -> None:
     validators = [(f"val-{k}", 10_000_000 * IOTA, 0) for k in range(4)]
     system = IotaStaking.genesis({}, validators, dynamic_min_commission=True)
     assert {system.validators[a].voting_power for a in system.committee} == {2_500}
-    system.advance_epoch()
+    system.advance_epoch(SYSTEM)
     commission = [s.principal for s in system.stakes.values() if s.activation_epoch == 1]
     assert commission == [SUBSIDY // 4 * 2_500 // 10_000] * 4
     assert_invariants(system)
@@ -332,8 +335,8 @@ def test_two_withdrawals_in_one_epoch_both_leave_the_pool() -> None:
     system = network()
     first = system.request_add_stake("alice", "val-0", 1_000 * IOTA, 0)
     second = system.request_add_stake("alice", "val-0", 2_000 * IOTA, 0)
-    system.advance_epoch()
-    system.advance_epoch()  # epoch 1 paid rewards to both stakes
+    system.advance_epoch(SYSTEM)
+    system.advance_epoch(SYSTEM)  # epoch 1 paid rewards to both stakes
     pool = system.validators["val-0"].pool
     balance, tokens = pool.iota_balance, pool.pool_token_balance
     # Each stake holds the pool tokens its principal bought at its activation epoch's rate.
@@ -341,7 +344,7 @@ def test_two_withdrawals_in_one_epoch_both_leave_the_pool() -> None:
     paid = system.request_withdraw_stake("alice", first, 2)
     paid += system.request_withdraw_stake("alice", second, 2)
     assert paid > 3_000 * IOTA  # principal and rewards
-    system.advance_epoch()
+    system.advance_epoch(SYSTEM)
     # The pool lost exactly what was paid, and gained only this epoch's allotment.
     assert pool.iota_balance == balance - paid + system.records[-1].paid["val-0"]
     assert pool.pool_token_balance == tokens - held
@@ -354,7 +357,7 @@ def test_gas_payments_add_up_and_a_payer_may_spend_its_whole_balance() -> None:
     system.pay_gas("bob", 5 * IOTA, 2 * IOTA, 0)  # bob's whole balance: 3 burned, 2 tip
     system.pay_gas("payer", 10 * IOTA, 0, 0)  # all base fee
     assert system.balances.get("bob", 0) == 0
-    record = system.advance_epoch()
+    record = system.advance_epoch(SYSTEM)
     assert record.burned_fees == 13 * IOTA
     assert record.pot == SUBSIDY + 2 * IOTA
     assert record.minted == SUBSIDY - 13 * IOTA

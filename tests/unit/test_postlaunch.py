@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from contracts.accounts import SYSTEM
 from contracts.errors import (
     AllocationExceeded,
     ContractError,
@@ -34,7 +35,7 @@ def test_seed_example_pays_21_909_233_asmb_each_day() -> None:
     paid_by_day = []
     for day in range(2, 641):
         before = contract.rewards.offered
-        contract.advance_to(day)
+        contract.advance_to(SYSTEM, day)
         paid_by_day.append(contract.rewards.offered - before)
     assert len(paid_by_day) == 639
     assert all(amount // MICRO == 21_909_233 for amount in paid_by_day)
@@ -52,12 +53,12 @@ def test_stake_added_mid_day_does_not_earn_that_day() -> None:
     contract = PostLaunchDistribution(SIX_BILLION)
     contract.stake("early", 100, 1)
     contract.stake("mid", 100, 2)  # added during day 2: earns from day 3
-    contract.advance_to(3)  # ends days 1 and 2
+    contract.advance_to(SYSTEM, 3)  # ends days 1 and 2
     daily = contract.daily
     assert contract.claimable("early") == daily  # all of day 2
     assert contract.claimable("mid") == 0
     contract.unstake("early", 100, 3)  # removed during day 3: earns nothing for day 3
-    contract.advance_to(4)
+    contract.advance_to(SYSTEM, 4)
     assert contract.claimable("early") == daily
     assert contract.claimable("mid") == daily
     assert_invariants(contract)
@@ -81,7 +82,9 @@ def test_claims_and_accounting_after_the_end() -> None:
     [
         (8 * 10**15 + 1, AllocationExceeded),  # above the 8 % maximum
         (20 * 10**15 + 1, AllocationExceeded),  # above the 20 %
-        (-1, AllocationExceeded),
+        (-1, InvalidAmount),  # outside its uint64 domain
+        (True, InvalidInput),
+        (None, InvalidInput),
     ],
 )
 def test_bad_phase_one_total(d1: int, error: type[ContractError]) -> None:
@@ -110,13 +113,14 @@ def test_bad_input_is_typed_and_changes_nothing(
 ) -> None:
     contract = PostLaunchDistribution(SIX_BILLION)
     contract.stake("h", 10, 1)
-    contract.advance_to(3)
+    contract.advance_to(SYSTEM, 3)
     before = contract.snapshot()
     with pytest.raises(error):
         call(contract)
     assert contract.snapshot() == before
 
 
+@pytest.mark.large_state
 @pytest.mark.invariant("POST-BOUND-01", "ACC-ZERO-01")
 def test_replay_of_10000_holders_over_639_days_agrees_with_the_naive_oracle() -> None:
     """10,000 holders, every day's payout checked against a loop over every holder every day.
@@ -145,7 +149,7 @@ def test_replay_of_10000_holders_over_639_days_agrees_with_the_naive_oracle() ->
             contract.stake(holder, amount, day)
             oracle.stake(holder, amount, day)
             staked[holder] += amount
-    contract.advance_to(640)
+    contract.advance_to(SYSTEM, 640)
     oracle.advance(640)
     shortfalls = []
     for holder in holders:

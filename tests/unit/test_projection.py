@@ -16,8 +16,13 @@ from __future__ import annotations
 from fractions import Fraction
 from math import floor
 
+import pytest
+
 from contracts.projection import StakingAssumptions, project
 from spec import parameters
+
+# Projections run years of epochs of valid calls on the whole network.
+pytestmark = pytest.mark.large_state
 
 N = parameters.integer("ASMB_EPOCHS_PER_YEAR")
 SUPPLY = parameters.integer("ASMB_INITIAL_SUPPLY")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from contracts.accounts import COMMUNITY, SYSTEM
 from contracts.assembly import AssemblyNetwork
 from contracts.committees import FeePolicy
 from contracts.errors import (
@@ -30,7 +31,6 @@ from contracts.errors import (
     ValidatorNotAccepting,
 )
 from contracts.invariants import assert_invariants
-from contracts.ledger import COMMUNITY, SLASHING_AUTHORITY
 from contracts.root_chain import Evidence, Severity, Status
 from tests.root_chain_helpers import ASMB, MIN_BOND, evidence, funded_network, seed
 
@@ -54,12 +54,12 @@ def network_with_one_validator(commission_bp: int = 1_000) -> AssemblyNetwork:
 def test_first_epochs_rewards_by_hand() -> None:
     net = network_with_one_validator()
     community_before = net.ledger.balance(COMMUNITY)
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     # Epoch 0: the stake was only pending, nobody was bonded for the whole epoch, so the
     # whole mint went to the community pool.
     assert net.ledger.balance(COMMUNITY) - community_before == epoch_mint(0)
     assert net.chain.claim_rewards("dana", "v1", 1) == 0
-    net.advance_epoch(seed(2))
+    net.advance_epoch(SYSTEM, seed(2))
     mint = epoch_mint(1)
     commission = mint * 1_000 // 10_000
     rest = mint - commission
@@ -76,13 +76,13 @@ def test_first_epochs_rewards_by_hand() -> None:
 @pytest.mark.invariant("ROOT-COMMISSION-01")
 def test_commission_change_applies_from_the_next_epoch() -> None:
     net = network_with_one_validator(commission_bp=1_000)
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.set_commission("op", "v1", 2_000, 1)  # requested in epoch 1
     op_before = net.ledger.balance("op")
-    net.advance_epoch(seed(2))  # epoch 1 is still paid at 10 %
+    net.advance_epoch(SYSTEM, seed(2))  # epoch 1 is still paid at 10 %
     assert net.ledger.balance("op") - op_before == epoch_mint(1) * 1_000 // 10_000
     op_before = net.ledger.balance("op")
-    net.advance_epoch(seed(3))  # epoch 2 at 20 %
+    net.advance_epoch(SYSTEM, seed(3))  # epoch 2 at 20 %
     assert net.ledger.balance("op") - op_before == epoch_mint(2) * 2_000 // 10_000
     with pytest.raises(CommissionOutOfBounds):
         net.chain.set_commission("op", "v1", 2_001, 3)  # ASMB_MAX_COMMISSION is 20 %
@@ -92,12 +92,12 @@ def test_commission_change_applies_from_the_next_epoch() -> None:
 @pytest.mark.invariant("ROOT-REWARD-02")
 def test_stake_added_during_an_epoch_earns_from_the_next() -> None:
     net = network_with_one_validator(commission_bp=0)
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.delegate("dana", "v1", MIN_BOND, 1)  # dana: 3 active + 1 pending
-    net.advance_epoch(seed(2))
+    net.advance_epoch(SYSTEM, seed(2))
     rest = epoch_mint(1)
     assert net.chain.claim_rewards("dana", "v1", 2) in (rest * 3 // 4 - 1, rest * 3 // 4)
-    net.advance_epoch(seed(3))
+    net.advance_epoch(SYSTEM, seed(3))
     rest = epoch_mint(2)
     assert net.chain.claim_rewards("dana", "v1", 3) in (rest * 4 // 5 - 1, rest * 4 // 5)
 
@@ -105,16 +105,16 @@ def test_stake_added_during_an_epoch_earns_from_the_next() -> None:
 @pytest.mark.invariant("ROOT-UNBOND-01")
 def test_unbonding_stops_earning_and_releases_after_the_delay() -> None:
     net = network_with_one_validator(commission_bp=0)
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.undelegate("dana", "v1", MIN_BOND, 1)
     with pytest.raises(NothingToWithdraw):
         net.chain.withdraw_unbonded("dana", 1)
-    net.advance_epoch(seed(2))
+    net.advance_epoch(SYSTEM, seed(2))
     rest = epoch_mint(1)
     # dana now holds 2 of the pool's 3 shares; the unbonding one earns nothing.
     assert net.chain.claim_rewards("dana", "v1", 2) in (rest * 2 // 3 - 1, rest * 2 // 3)
     for n in range(3, 23):  # ASMB_UNBONDING_EPOCHS = 21: matures in epoch 22
-        net.advance_epoch(seed(n))
+        net.advance_epoch(SYSTEM, seed(n))
     balance = net.ledger.balance("dana")
     assert net.chain.withdraw_unbonded("dana", 22) == MIN_BOND
     assert net.ledger.balance("dana") == balance + MIN_BOND
@@ -124,13 +124,13 @@ def test_unbonding_stops_earning_and_releases_after_the_delay() -> None:
 @pytest.mark.invariant("ROOT-SLASH-01", "ASMB-SUPPLY-01")
 def test_slash_burns_exactly_and_reaches_unbonding_stake() -> None:
     net = network_with_one_validator()
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.undelegate("dana", "v1", MIN_BOND, 1)  # created in epoch 1: bonded at an offence in 1
-    net.advance_epoch(seed(2))
+    net.advance_epoch(SYSTEM, seed(2))
     net.chain.undelegate("dana", "v1", MIN_BOND // 2, 2)
     supply = net.ledger.supply()
     tokens = net.chain.validators["v1"].tokens
-    burned = net.chain.slash(SLASHING_AUTHORITY, evidence(1, "v1", 1), 2)
+    burned = net.chain.slash(SYSTEM, evidence(1, "v1", 1), 2)
     # 5 % of the pool and of both entries created at or after the offence epoch 1.
     expected = tokens * 5 // 100 + MIN_BOND * 5 // 100 + (MIN_BOND // 2) * 5 // 100
     assert burned == expected
@@ -144,19 +144,19 @@ def test_slash_burns_exactly_and_reaches_unbonding_stake() -> None:
 def test_unbonding_started_before_the_offence_is_not_slashed() -> None:
     net = network_with_one_validator()
     net.chain.undelegate("dana", "v1", MIN_BOND, 0)
-    net.advance_epoch(seed(1))
-    net.advance_epoch(seed(2))
+    net.advance_epoch(SYSTEM, seed(1))
+    net.advance_epoch(SYSTEM, seed(2))
     before = net.ledger.balance("module:unbonding")
-    net.chain.slash(SLASHING_AUTHORITY, evidence(1, "v1", 2, Severity.MINOR), 2)
+    net.chain.slash(SYSTEM, evidence(1, "v1", 2, Severity.MINOR), 2)
     assert net.ledger.balance("module:unbonding") == before
 
 
 def test_critical_offence_tombstones_and_burns_everything() -> None:
     net = network_with_one_validator()
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     supply = net.ledger.supply()
     tokens = net.chain.validators["v1"].tokens
-    net.chain.slash(SLASHING_AUTHORITY, evidence(1, "v1", 1, Severity.CRITICAL), 1)
+    net.chain.slash(SYSTEM, evidence(1, "v1", 1, Severity.CRITICAL), 1)
     assert net.ledger.supply() == supply - tokens
     assert net.chain.validators["v1"].status is Status.TOMBSTONED
     with pytest.raises(ValidatorNotAccepting):
@@ -167,19 +167,19 @@ def test_critical_offence_tombstones_and_burns_everything() -> None:
 
 def test_exit_releases_the_pool_after_the_delay() -> None:
     net = network_with_one_validator()
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.exit_validator("op", "v1", 1)
     with pytest.raises(ValidatorNotAccepting):
         net.chain.withdraw_exited("dana", "v1", 1)
     for n in range(2, 23):
-        net.advance_epoch(seed(n))
+        net.advance_epoch(SYSTEM, seed(n))
     assert net.chain.withdraw_exited("dana", "v1", 22) == 3 * MIN_BOND
     assert net.chain.withdraw_exited("op", "v1", 22) == MIN_BOND
     assert net.ledger.balance("module:bonded") == 0
     assert_invariants(net.chain)
 
 
-SLASHER = SLASHING_AUTHORITY
+SLASHER = SYSTEM
 
 
 @pytest.mark.parametrize(
@@ -234,7 +234,7 @@ def test_bad_input_and_authority_leave_state_unchanged(
     net = funded_network(op=2 * MIN_BOND, dana=5 * MIN_BOND, rich=5 * MIN_BOND, poor=5)
     net.chain.register_validator("op", "v1", MIN_BOND, 1_000, True, 0)
     net.chain.delegate("dana", "v1", 3 * MIN_BOND, 0)
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     before = net.snapshot()
     with pytest.raises(error):
         call(net)
@@ -244,20 +244,20 @@ def test_bad_input_and_authority_leave_state_unchanged(
 def test_evidence_is_used_once_and_expires() -> None:
     net = network_with_one_validator()
     for n in range(1, 25):
-        net.advance_epoch(seed(n))
+        net.advance_epoch(SYSTEM, seed(n))
     with pytest.raises(InvalidEvidence):  # offence 2 is older than 24 − 21 epochs
-        net.chain.slash(SLASHING_AUTHORITY, evidence(1, "v1", 2), 24)
-    net.chain.slash(SLASHING_AUTHORITY, evidence(1, "v1", 3, Severity.MINOR), 24)
+        net.chain.slash(SYSTEM, evidence(1, "v1", 2), 24)
+    net.chain.slash(SYSTEM, evidence(1, "v1", 3, Severity.MINOR), 24)
     with pytest.raises(InvalidEvidence):
-        net.chain.slash(SLASHING_AUTHORITY, evidence(1, "v1", 4, Severity.MINOR), 24)
+        net.chain.slash(SYSTEM, evidence(1, "v1", 4, Severity.MINOR), 24)
 
 
 def test_non_operational_validator_earns_nothing() -> None:
     net = network_with_one_validator()
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.set_operational("op", "v1", False, 1)
     community = net.ledger.balance(COMMUNITY)
-    net.advance_epoch(seed(2))
+    net.advance_epoch(SYSTEM, seed(2))
     assert net.ledger.balance(COMMUNITY) - community == epoch_mint(1)
 
 
@@ -267,7 +267,7 @@ def test_unbonding_to_the_edges_and_each_holder_withdraws_only_its_own() -> None
     net.chain.register_validator("op", "v1", 3 * MIN_BOND, 0, True, 0)
     net.chain.delegate("dana", "v1", 5 * MIN_BOND, 0)
     net.chain.delegate("eve", "v1", MIN_BOND, 0)
-    net.advance_epoch(seed(1))
+    net.advance_epoch(SYSTEM, seed(1))
     net.chain.undelegate("dana", "v1", 5 * MIN_BOND, 1)  # a delegator may leave entirely
     net.chain.undelegate("eve", "v1", MIN_BOND, 1)
     net.chain.undelegate("op", "v1", 2 * MIN_BOND, 1)  # the operator, down to exactly the minimum
@@ -276,7 +276,7 @@ def test_unbonding_to_the_edges_and_each_holder_withdraws_only_its_own() -> None
     assert net.chain.bonded_value("dana") == 0
     assert net.chain.bonded_value("op") == MIN_BOND
     for n in range(2, 23):  # ASMB_UNBONDING_EPOCHS = 21: matures in epoch 22
-        net.advance_epoch(seed(n))
+        net.advance_epoch(SYSTEM, seed(n))
     assert net.chain.withdraw_unbonded("dana", 22) == 5 * MIN_BOND
     # dana's withdrawal took only dana's entry: eve's and op's are still there to withdraw.
     assert net.chain.withdraw_unbonded("eve", 22) == MIN_BOND

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from contracts.accounts import SYSTEM
 from contracts.errors import (
     ContractError,
     InsufficientBalance,
@@ -24,9 +25,9 @@ GENESIS = 1_813_620_509_061_365  # TIP-32's genesis supply, in glow (fixtures RE
 def test_one_year_fully_staked_mints_exactly_eight_percent() -> None:
     contract = SmrStaking({"treasury": GENESIS})
     contract.stake("treasury", GENESIS, 0)
-    contract.advance_to(1)  # epoch 0: the stake is pending, the mint burned
+    contract.advance_to(SYSTEM, 1)  # epoch 0: the stake is pending, the mint burned
     burned_first_epoch = contract.burned
-    contract.advance_to(365)
+    contract.advance_to(SYSTEM, 365)
     assert contract.minted == GENESIS * 8 // 100
     assert contract.minted - contract.burned == contract.supply() - GENESIS
     # Epoch 0 had no active stake: its share was burned, the rest is owed to the staker.
@@ -40,7 +41,7 @@ def test_one_year_fully_staked_mints_exactly_eight_percent() -> None:
 @pytest.mark.invariant("SMR-SUPPLY-01")
 def test_nobody_staking_burns_the_inflation() -> None:
     contract = SmrStaking({"a": 10**9})
-    contract.advance_to(730)
+    contract.advance_to(SYSTEM, 730)
     assert contract.minted == contract.burned > 0
     assert contract.supply() == 10**9
     assert_invariants(contract)
@@ -51,10 +52,10 @@ def test_second_year_base_is_the_supply_at_its_start() -> None:
     contract = SmrStaking({"a": 10**12, "b": 3 * 10**12})
     contract.stake("a", 10**12, 0)
     contract.stake("b", 3 * 10**12, 0)
-    contract.advance_to(365)
+    contract.advance_to(SYSTEM, 365)
     supply_year_two = contract.supply()
     minted_year_one = contract.minted
-    contract.advance_to(730)
+    contract.advance_to(SYSTEM, 730)
     assert contract.minted - minted_year_one == supply_year_two * 8 // 100
     assert_invariants(contract)
 

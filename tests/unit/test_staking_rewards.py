@@ -128,7 +128,7 @@ def test_node_milestone_resolution() -> None:
         (lambda t: t.book(output_id(9), address(1), -5, 8), InvalidAmount),
         (lambda t: t.book(output_id(9), address(1), 2**64, 8), InvalidAmount),
         (lambda t: t.book(output_id(9), address(1), 2_779_530_283_277_762, 8), InvalidAmount),
-        (lambda t: t.book(output_id(9), address(1), True, 8), InvalidAmount),
+        (lambda t: t.book(output_id(9), address(1), True, 8), InvalidInput),
         (lambda t: t.book(output_id(0), address(1), WALLET, 8), DuplicateOutput),
         (lambda t: t.book("zz" * 34, address(1), WALLET, 8), MalformedHex),
         (lambda t: t.book(output_id(9)[:-2], address(1), WALLET, 8), MalformedHex),

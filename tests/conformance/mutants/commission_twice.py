@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from contracts.root_chain import RootChain
+from contracts.ledger import LedgerMoves
+from contracts.root_chain import EpochEnd, RootChain
 from tests.conformance.mutants import MutantImplementation, swap_class
 
 
 class TwiceCommission(RootChain):
-    def end_epoch(self) -> None:
+    def check_end_epoch(self, moves: LedgerMoves) -> EpochEnd:
         for validator in self.validators.values():
             # Pay commission on the already-net reward too, by doubling the rate for the epoch.
             validator.commission_bp = min(10_000, validator.commission_bp * 2)
-        super().end_epoch()
+        return super().check_end_epoch(moves)
 
 
 def _patch(network: Any) -> Any:

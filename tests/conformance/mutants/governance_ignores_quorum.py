@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from contracts.governance import Governance, Proposal
+from contracts.governance import Governance, Outcome, Proposal
 from tests.conformance.mutants import MutantImplementation, swap_class
 
 
 class NoQuorum(Governance):
-    def _tally(self, proposal: Proposal) -> None:
+    def _tally(self, proposal: Proposal) -> Outcome:
         saved = self.params.values["GOV_QUORUM"]
         self.params.values["GOV_QUORUM"] = saved * 0
         try:
-            super()._tally(proposal)
+            return super()._tally(proposal)
         finally:
             self.params.values["GOV_QUORUM"] = saved
 

@@ -7,7 +7,7 @@ from tests.conformance.mutants import MutantImplementation, swap_class
 
 
 class Redistributes(IotaStaking):
-    def slashed_validators(self) -> frozenset[str]:
+    def compute_slashed(self) -> frozenset[str]:
         return frozenset()  # nobody's reward is cut, so nothing is burned
 
 

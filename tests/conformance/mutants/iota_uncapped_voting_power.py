@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from contracts.iota.system import IotaStaking
 from tests.conformance.mutants import MutantImplementation, swap_class
 
 
 class Uncapped(IotaStaking):
-    def _select_committee(self) -> None:
-        super()._select_committee()
-        stakes = {a: self.validators[a].pool.iota_balance for a in self.committee}
+    def _seat(self, committee: Sequence[str], powers: dict[str, int]) -> None:
+        stakes = {a: self.validators[a].pool.iota_balance for a in committee}
         total = sum(stakes.values())
-        if not total:
-            return
-        powers = {a: s * 10_000 // total for a, s in stakes.items()}
-        leftover = 10_000 - sum(powers.values())
-        if self.committee:
-            powers[self.committee[0]] += leftover
-        for address, power in powers.items():
-            self.validators[address].voting_power = power
+        if total:
+            powers = {a: s * 10_000 // total for a, s in stakes.items()}
+            powers[committee[0]] += 10_000 - sum(powers.values())
+        super()._seat(committee, powers)
 
 
 def implementation() -> MutantImplementation:
     return MutantImplementation("iota-staking", lambda c: swap_class(c, Uncapped))
-
-
-_: Any = None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from contracts.ledger import SLASHING_AUTHORITY
+from contracts.accounts import SYSTEM
 from contracts.root_chain import Evidence, RootChain
 from tests.conformance.mutants import MutantImplementation, swap_class
 
 
 class AnyoneSlashes(RootChain):
-    def slash(self, caller: str, evidence: Evidence | None, epoch: int) -> int:
-        return super().slash(SLASHING_AUTHORITY, evidence, epoch)
+    def slash(self, caller: str, evidence: Evidence, epoch: int) -> int:
+        return super().slash(SYSTEM, evidence, epoch)
 
 
 def _patch(network: Any) -> Any:

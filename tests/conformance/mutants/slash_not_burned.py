@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from contracts.ledger import COMMUNITY
+from contracts.accounts import COMMUNITY
+from contracts.ledger import Ledger, LedgerMoves
 from tests.conformance.mutants import MutantImplementation
 
 
+class MovesToCommunity(LedgerMoves):
+    def burn(self, authority: str, account: str, amount: int) -> LedgerMoves:
+        return self.transfer(account, COMMUNITY, amount)
+
+
 def _patch(network: Any) -> Any:
-    ledger = network.ledger
-
-    def burn(authority: str, account: str, amount: int) -> None:
-        if amount:
-            ledger.transfer(account, COMMUNITY, amount)
-
-    ledger.burn = burn
+    ledger: Ledger = network.ledger
+    ledger.moves = lambda: MovesToCommunity(ledger)  # type: ignore[method-assign]
     return network
 
 

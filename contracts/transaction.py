@@ -1,0 +1,238 @@
+"""Entry points: typed arguments first, then check, then effect.
+
+Every public method of every contract is an **entry point**, declared with one of three
+decorators:
+
+* :func:`transaction` -- a call that may change state;
+* :func:`query` -- a call that reads state and never changes it;
+* :func:`constructor` -- a contract's ``__init__`` (or genesis).
+
+All three check every argument against the domain its annotation names
+(:mod:`contracts.domains`) before the method's body runs: a wrong type or an out-of-domain value
+is refused with its documented code before anything else is looked at, constructors included.
+
+**Atomicity: check, then effect.** A transaction's body is written in two phases. The *check*
+phase reads state and raises a :class:`~contracts.errors.ContractError` for every rule the call
+breaks -- including the widths (u64) of what it would write and every ledger move it would make,
+which it stages in a :class:`~contracts.ledger.LedgerMoves` batch. The *effect* phase writes, and
+calls only operations that cannot fail once the checks have passed (the ``apply_*`` methods of
+the shared components, and :meth:`~contracts.ledger.LedgerMoves.commit`). So a rejected
+transaction raises before its first write and leaves the state bit for bit as it was; a
+transaction made of several steps (an epoch change) checks every step before it writes any.
+
+**The self-check.** :func:`verify_atomicity` turns on a test-only mode in which every entry point
+fingerprints the whole object graph reachable from its contract before the call: a transaction
+that raises, or a query, must leave the fingerprint unchanged, or :class:`AtomicityViolation` is
+raised. The test suite runs with it on, so every rejected call any test makes is checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from enum import Enum
+from fractions import Fraction
+from typing import Any, Final, TypeVar
+
+from contracts.domains import Domain
+from contracts.errors import ContractError, InvalidInput
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+TRANSACTION: Final = "transaction"
+QUERY: Final = "query"
+CONSTRUCTOR: Final = "constructor"
+
+_checks = {"atomicity": False}
+
+
+class AtomicityViolation(AssertionError):
+    """An entry point changed state although it raised (or although it is a query)."""
+
+
+def verify_atomicity(enabled: bool) -> bool:
+    """Turn the self-check on or off; return the previous setting (tests only)."""
+    previous = _checks["atomicity"]
+    _checks["atomicity"] = enabled
+    return previous
+
+
+@contextlib.contextmanager
+def atomicity_checks(enabled: bool) -> Iterator[None]:
+    """The self-check on or off within a block (a test whose state is too large to fingerprint
+    on every call turns it off)."""
+    previous = verify_atomicity(enabled)
+    try:
+        yield
+    finally:
+        verify_atomicity(previous)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    domain: Domain
+
+
+@dataclass(frozen=True)
+class EntrySignature:
+    """An entry point's arguments and their domains, resolved from its annotations."""
+
+    qualname: str
+    parameters: tuple[Parameter, ...]
+    defaults: tuple[Any, ...]
+    signature: inspect.Signature
+
+    @property
+    def arity(self) -> int:
+        return len(self.parameters)
+
+    def bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        """Positional values of every argument, defaults filled in."""
+        if not kwargs and self.arity - len(self.defaults) <= len(args) < self.arity:
+            missing = self.arity - len(args)
+            return args + self.defaults[len(self.defaults) - missing :]
+        try:
+            bound = self.signature.bind(None, *args, **kwargs)
+        except TypeError as error:
+            raise InvalidInput(f"{self.qualname}: {error}") from None
+        bound.apply_defaults()
+        return tuple(bound.arguments[p.name] for p in self.parameters)
+
+    def reject(self, args: tuple[Any, ...]) -> None:
+        """Raise the error of the first argument of the wrong type, else of the first out of
+        its domain."""
+        for parameter, value in zip(self.parameters, args, strict=True):
+            error = parameter.domain.type_error(parameter.name, value)
+            if error is not None:
+                raise error
+        for parameter, value in zip(self.parameters, args, strict=True):
+            error = parameter.domain.range_error(parameter.name, value)
+            if error is not None:
+                raise error
+        raise AssertionError(f"{self.qualname}: a domain refused a value it then accepted")
+
+
+def resolve(function: Callable[..., Any]) -> EntrySignature:
+    """The domains of ``function``'s arguments (after ``self``), from their annotations."""
+    hints = typing.get_type_hints(function, include_extras=True)
+    signature = inspect.signature(function)
+    parameters = []
+    defaults = []
+    for parameter in list(signature.parameters.values())[1:]:
+        hint = hints.get(parameter.name)
+        domain = next((m for m in getattr(hint, "__metadata__", ()) if isinstance(m, Domain)), None)
+        if domain is None:
+            raise TypeError(f"{function.__qualname__}: argument {parameter.name!r} has no domain")
+        parameters.append(Parameter(parameter.name, domain))
+        if parameter.default is not inspect.Parameter.empty:
+            defaults.append(parameter.default)
+        elif defaults:
+            raise TypeError(f"{function.__qualname__}: a default before a required argument")
+    return EntrySignature(function.__qualname__, tuple(parameters), tuple(defaults), signature)
+
+
+def _entry(kind: str) -> Callable[[F], F]:
+    def decorate(function: F) -> F:
+        resolved: list[EntrySignature] = []
+
+        @functools.wraps(function)
+        def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if not resolved:
+                resolved.append(resolve(function))
+            entry = resolved[0]
+            if kwargs or len(args) != entry.arity:
+                args = entry.bind(args, kwargs)
+            for parameter, value in zip(entry.parameters, args, strict=False):
+                if not parameter.domain.accepts(value):
+                    entry.reject(args)
+            if not _checks["atomicity"] or kind == CONSTRUCTOR:
+                return function(self, *args)
+            return _checked(kind, function, self, args)
+
+        run.__entry__ = kind  # type: ignore[attr-defined]
+        run.__entry_signature__ = lambda: resolved[0] if resolved else resolve(function)  # type: ignore[attr-defined]
+        return typing.cast(F, run)
+
+    return decorate
+
+
+def _checked(kind: str, function: Callable[..., Any], self: Any, args: tuple[Any, ...]) -> Any:
+    before = fingerprint(self)
+    try:
+        result = function(self, *args)
+    except ContractError as error:
+        if fingerprint(self) != before:
+            raise AtomicityViolation(
+                f"{function.__qualname__} raised {error.code} ({error.message}) after changing "
+                "state"
+            ) from error
+        raise
+    if kind == QUERY and fingerprint(self) != before:
+        raise AtomicityViolation(f"the query {function.__qualname__} changed state")
+    return result
+
+
+transaction = _entry(TRANSACTION)
+query = _entry(QUERY)
+constructor = _entry(CONSTRUCTOR)
+
+
+def entry_kind(method: object) -> str | None:
+    """``transaction``, ``query``, ``constructor``, or None for a method that is not one."""
+    kind = getattr(method, "__entry__", None)
+    return kind if isinstance(kind, str) else None
+
+
+def entry_signature(method: object) -> EntrySignature:
+    """The resolved domains of an entry point's arguments."""
+    signature: EntrySignature = method.__entry_signature__()  # type: ignore[attr-defined]
+    return signature
+
+
+# ----------------------------------------------------------------------------- fingerprints
+
+
+def fingerprint(value: object) -> object:
+    """A comparable image of everything reachable from ``value``, in every detail that can
+    change behaviour: values, types, dictionary order, shared references."""
+    return _fingerprint(value, {})
+
+
+def _fingerprint(value: object, memo: dict[int, int]) -> object:
+    kind = type(value)
+    if value is None or kind in (bool, int, str, bytes, float, Fraction):
+        return (kind.__name__, value)
+    if isinstance(value, Enum):
+        return ("enum", kind.__qualname__, value.name)
+    if callable(value) and not hasattr(value, "__dict__") and not hasattr(value, "__slots__"):
+        return ("callable", getattr(value, "__qualname__", repr(value)))
+    key = id(value)
+    if key in memo:
+        return ("ref", memo[key])
+    memo[key] = len(memo)
+    if isinstance(value, dict):
+        items = tuple((_fingerprint(k, memo), _fingerprint(v, memo)) for k, v in value.items())
+        return (kind.__qualname__, items)
+    if isinstance(value, list | tuple):
+        return (kind.__qualname__, tuple(_fingerprint(v, memo) for v in value))
+    if isinstance(value, set | frozenset):
+        return (kind.__qualname__, tuple(sorted(repr(v) for v in value)))
+    if inspect.isfunction(value) or inspect.ismethod(value) or inspect.isclass(value):
+        return ("callable", getattr(value, "__qualname__", repr(value)))
+    attributes: dict[str, object] = {}
+    if is_dataclass(value) and not isinstance(value, type):
+        attributes.update({f.name: getattr(value, f.name) for f in fields(value)})
+    attributes.update(getattr(value, "__dict__", {}))
+    for cls in kind.__mro__:
+        for slot in getattr(cls, "__slots__", ()):
+            if hasattr(value, slot):
+                attributes[slot] = getattr(value, slot)
+    return (
+        kind.__qualname__,
+        tuple((name, _fingerprint(attributes[name], memo)) for name in sorted(attributes)),
+    )
