@@ -9,10 +9,16 @@ from typing import Any
 from spec.commands.common import EXIT_OK, UsageError, write_out
 
 
+def _directory(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a directory name")
+    return Path(text)
+
+
 def _vectors(args: argparse.Namespace) -> int:
     from contracts.conformance.vectors import write_vectors
 
-    out = Path(args.out)
+    out: Path = args.out
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} exists and is not a directory")
     try:
@@ -26,5 +32,5 @@ def _vectors(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("vectors", help="write the conformance test vectors as JSON")
-    parser.add_argument("--out", required=True, metavar="DIR")
+    parser.add_argument("--out", type=_directory, required=True, metavar="DIR")
     parser.set_defaults(handler=_vectors)

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from contracts.accounts import SYSTEM
-from contracts.errors import ContractError
+from contracts.errors import ContractError, InvalidDay, ProtectedAccount, Unauthorized
 from contracts.invariants import assert_invariants
 from contracts.iota.system import IotaStaking
+from tests.hostile import refuse_hostile
 
 IOTA = 10**9
 VALIDATORS = [f"val-{k}" for k in range(5)]
@@ -77,6 +78,24 @@ class IotaMachine(RuleBasedStateMachine):
     @rule()
     def advance(self) -> None:
         self.system.advance_epoch(SYSTEM)
+
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.system, "iota-staking")
+
+    @rule(ahead=st.sampled_from([1, 2, 365, 2**32 - 1]), caller=st.sampled_from(STAKERS))
+    def far_future_or_wrong_caller(self, ahead: int, caller: str) -> None:
+        """A call for a later epoch than the current one, and an epoch change not by the
+        system: refused, nothing changes."""
+        epoch = min(self.system.epoch + ahead, 2**32 - 1)
+        before = self.system.snapshot()
+        with pytest.raises(InvalidDay):
+            self.system.request_add_stake(caller, VALIDATORS[0], IOTA, epoch)
+        with pytest.raises(Unauthorized):
+            self.system.advance_epoch(caller)
+        with pytest.raises(ProtectedAccount):
+            self.system.request_add_stake("module:rewards", VALIDATORS[0], IOTA, self.system.epoch)
+        assert self.system.snapshot() == before
 
     @invariant()
     def catalog_holds(self) -> None:

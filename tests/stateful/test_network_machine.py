@@ -13,12 +13,21 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from contracts.accounts import SYSTEM
+from contracts.accounts import (
+    BONDED_POOL,
+    COMMUNITY,
+    DEPOSITS,
+    REWARDS_POOL,
+    SLASHING_AUTHORITY,
+    SYSTEM,
+    UNBONDING_POOL,
+)
 from contracts.committees import FeePolicy
-from contracts.errors import ContractError
+from contracts.errors import ContractError, InvalidDay, ProtectedAccount, Unauthorized
 from contracts.governance import Option
 from contracts.invariants import assert_invariants
 from contracts.root_chain import Severity, Status
+from tests.hostile import refuse_hostile
 from tests.oracles.root_chain import NaiveRootChain
 from tests.root_chain_helpers import MIN_BOND, evidence, funded_network, seed
 
@@ -180,6 +189,33 @@ class NetworkMachine(RuleBasedStateMachine):
         for voter in OPERATORS + DELEGATORS:
             with contextlib.suppress(ContractError):
                 self.net.governance.vote(voter, pid, option, self.epoch)
+
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.net, "assembly")
+
+    @rule(
+        ahead=st.sampled_from([1, 2, 2**32 - 1]),
+        protected=st.sampled_from([BONDED_POOL, UNBONDING_POOL, REWARDS_POOL, DEPOSITS, COMMUNITY]),
+    )
+    def far_future_protected_and_wrong_caller(self, ahead: int, protected: str) -> None:
+        """A call for a later epoch, a module account as sender or recipient, an epoch change
+        not by the system: refused, nothing changes."""
+        epoch = min(self.epoch + ahead, 2**32 - 1)
+        before = self.net.snapshot()
+        with pytest.raises(InvalidDay):
+            self.net.chain.withdraw_unbonded("del-1", epoch)
+        with pytest.raises(ProtectedAccount):
+            self.net.ledger.transfer(protected, "del-1", 1)
+        with pytest.raises(ProtectedAccount):
+            self.net.ledger.transfer("del-1", protected, 1)
+        with pytest.raises(ProtectedAccount):
+            self.net.governance.submit(protected, {"ASMB_INFLATION_RATE": 0}, 10**10, self.epoch)
+        with pytest.raises(Unauthorized):
+            self.net.advance_epoch("del-1", seed(self.epoch + 1))
+        with pytest.raises(Unauthorized):
+            self.net.advance_epoch(SLASHING_AUTHORITY, seed(self.epoch + 1))
+        assert self.net.snapshot() == before
 
     @invariant()
     def payouts_match_the_naive_oracle(self) -> None:

@@ -21,6 +21,7 @@ from contracts.invariants import assert_invariants
 from contracts.participation.ballot import BallotEvent
 from contracts.participation.event import parse_event
 from contracts.participation.staking import StakingEvent
+from tests.hostile import refuse_hostile
 from tests.oracles.participation import NaiveOutput, naive_rewards, naive_tallies
 from tests.participation_helpers import address, output_id, small_event
 
@@ -75,6 +76,10 @@ class StakingMachine(RuleBasedStateMachine):
         oid = sorted(self.model)[0]
         self._try(lambda: self.tracker.book(oid, address(holder), 1_000, milestone))
         self._try(lambda: self.tracker.book(output_id(10_000), address(holder), 0, milestone))
+
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.tracker, "participation-staking")
 
     @invariant()
     def rewards_match_the_oracle(self) -> None:
@@ -147,6 +152,10 @@ class BallotMachine(RuleBasedStateMachine):
         self.model[oid] = NaiveOutput(
             output.address, output.amount, output.booked_at, milestone, output.answers
         )
+
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.tracker, "participation-ballot")
 
     @invariant()
     def tallies_match_the_oracle(self) -> None:

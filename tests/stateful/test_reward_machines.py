@@ -13,12 +13,14 @@ import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from contracts.accounts import SYSTEM
 from contracts.accumulator import RewardAccumulator
 from contracts.errors import ContractError
 from contracts.invariants import assert_invariants
 from contracts.postlaunch import PostLaunchDistribution
 from contracts.smr_staking import SmrStaking
 from spec import derivations
+from tests.hostile import refuse_hostile
 from tests.oracles.rewards import NaiveDailyShares
 
 HOLDERS = st.sampled_from(["ann", "bob", "cem", "dia"])
@@ -92,6 +94,10 @@ class AccumulatorMachine(RuleBasedStateMachine):
             # here (stakes below 10^18, fewer than 40 steps), plus the final floor.
             assert exact - 2 <= paid <= exact
 
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.acc, "reward-accumulator")
+
     @invariant()
     def catalog_holds(self) -> None:
         assert_invariants(self.acc)
@@ -148,6 +154,18 @@ class PostLaunchMachine(RuleBasedStateMachine):
         if self.contract.day > 1:
             self._reject(lambda: self.contract.claim("ann", self.contract.day - 1))
 
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.contract, "postlaunch")
+
+    @rule(holder=HOLDERS, day=st.sampled_from([640, 10**6, 2**32 - 1]))
+    def far_future_and_protected(self, holder: str, day: int) -> None:
+        """Staking after day 639, a protected account as holder, the clock moved by a holder:
+        refused, nothing changes."""
+        self._reject(lambda: self.contract.stake(holder, 1, max(day, self.contract.day)))
+        self._reject(lambda: self.contract.stake("module:bonded", 1, self.contract.day or 1))
+        self._reject(lambda: self.contract.advance_to(holder, max(day, self.contract.day)))
+
     @invariant()
     def within_bound_of_the_oracle(self) -> None:
         self.oracle.advance(self.contract.day)
@@ -193,6 +211,24 @@ class SmrMachine(RuleBasedStateMachine):
             self.contract.claim(holder, self.epoch)
         except ContractError:
             assert holder not in self.contract.rewards.positions
+
+    @rule(data=st.data())
+    def hostile(self, data: st.DataObject) -> None:
+        refuse_hostile(data, self.contract, "smr-staking")
+
+    @rule(ahead=st.sampled_from([3_651, 10**6, 2**32 - 1]), holder=HOLDERS)
+    def far_future(self, ahead: int, holder: str) -> None:
+        """More than SMR_MAX_EPOCHS_PER_CALL epochs at once, or past u32: refused, unchanged."""
+        epoch = min(self.contract.epoch + ahead, 2**32 - 1)
+        before = self.contract.snapshot()
+        for call in (
+            lambda: self.contract.advance_to(SYSTEM, epoch),
+            lambda: self.contract.claim(holder, epoch),
+            lambda: self.contract.advance_to(holder, self.contract.epoch),
+        ):
+            with pytest.raises(ContractError):
+                call()
+        assert self.contract.snapshot() == before
 
     @invariant()
     def catalog_holds(self) -> None:
