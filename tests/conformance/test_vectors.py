@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 from contracts.conformance.drivers import Driver, ObjectDriver, reference
-from contracts.invariants import all_violations
 from contracts.conformance.scenarios import SCENARIOS, Scenario
 from contracts.conformance.vectors import build_case, replay, write_vectors
+from contracts.invariants import all_violations
 from spec.sources import DATA_DIR
 
 SCHEMAS = DATA_DIR.parent / "schemas"
