@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
+import operator
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
@@ -86,6 +87,8 @@ class EntrySignature:
     parameters: tuple[Parameter, ...]
     defaults: tuple[Any, ...]
     signature: inspect.Signature
+    #: One fast membership test per argument, in order.
+    predicates: tuple[Callable[[Any], bool], ...]
 
     @property
     def arity(self) -> int:
@@ -133,24 +136,31 @@ def resolve(function: Callable[..., Any]) -> EntrySignature:
             defaults.append(parameter.default)
         elif defaults:
             raise TypeError(f"{function.__qualname__}: a default before a required argument")
-    return EntrySignature(function.__qualname__, tuple(parameters), tuple(defaults), signature)
+    return EntrySignature(
+        function.__qualname__,
+        tuple(parameters),
+        tuple(defaults),
+        signature,
+        tuple(p.domain.predicate() for p in parameters),
+    )
 
 
 def _entry(kind: str) -> Callable[[F], F]:
     def decorate(function: F) -> F:
         resolved: list[EntrySignature] = []
+        checks = _checks
+        constructing = kind == CONSTRUCTOR
 
         @functools.wraps(function)
         def run(self: Any, *args: Any, **kwargs: Any) -> Any:
             if not resolved:
                 resolved.append(resolve(function))
             entry = resolved[0]
-            if kwargs or len(args) != entry.arity:
+            if kwargs or len(args) != len(entry.predicates):
                 args = entry.bind(args, kwargs)
-            for parameter, value in zip(entry.parameters, args, strict=False):
-                if not parameter.domain.accepts(value):
-                    entry.reject(args)
-            if not _checks["atomicity"] or kind == CONSTRUCTOR:
+            if not all(map(operator.call, entry.predicates, args)):
+                entry.reject(args)
+            if constructing or not checks["atomicity"]:
                 return function(self, *args)
             return _checked(kind, function, self, args)
 

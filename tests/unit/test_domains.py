@@ -1,0 +1,95 @@
+"""The typed domains of the entry points: every argument of every public method has one, each
+domain's fast test agrees with its full check, and a refusal names the right code."""
+
+from __future__ import annotations
+
+import inspect
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+from contracts.accounts import SYSTEM
+from contracts.conformance.api import CONTRACTS, create_reference
+from contracts.conformance.scenarios import SCENARIOS
+from contracts.domains import Domain
+from contracts.errors import InvalidInput
+from contracts.transaction import entry_kind, entry_signature
+from tests.hostile import PROTECTED_SENDERS, WRONG_TYPES
+
+SAMPLES: tuple[Any, ...] = (
+    *WRONG_TYPES,
+    *PROTECTED_SENDERS,
+    SYSTEM,
+    "alice",
+    "",
+    "two words",
+    "x" * 129,
+    "\ud800",
+    0,
+    1,
+    -1,
+    2**32 - 1,
+    2**32,
+    2**64 - 1,
+    2**64,
+    10_000,
+    10_001,
+    b"",
+    b"\x01",
+    b"\x00" * 65,
+    "00" * 34,
+    "ZZ" * 34,
+    (1, 2),
+    (256,),
+    {"ASMB_INFLATION_RATE": Fraction(1, 20)},
+    {"a": 1},
+    False,
+)
+
+
+def entry_points() -> list[tuple[str, Any]]:
+    """Every entry point of every reference contract (the network's parts included)."""
+    found: dict[str, Any] = {}
+    args = {s.contract: s.create for s in SCENARIOS}
+    for contract in CONTRACTS:
+        instance = create_reference(contract, args[contract])
+        parts = [instance]
+        if contract == "assembly":
+            parts += [instance.chain, instance.governance, instance.ledger]
+        for part in parts:
+            for name, member in inspect.getmembers(type(part)):
+                if entry_kind(member) is not None:
+                    found[f"{type(part).__name__}.{name}"] = member
+    return sorted(found.items())
+
+
+ENTRY_POINTS = entry_points()
+
+
+def test_there_are_entry_points_of_every_kind() -> None:
+    kinds = {entry_kind(member) for _, member in ENTRY_POINTS}
+    assert kinds == {"transaction", "query", "constructor"}
+    assert len(ENTRY_POINTS) > 60
+
+
+@pytest.mark.parametrize(("name", "member"), ENTRY_POINTS, ids=[n for n, _ in ENTRY_POINTS])
+def test_every_argument_has_a_domain_whose_fast_test_agrees(name: str, member: Any) -> None:
+    signature = entry_signature(member)
+    assert len(signature.predicates) == len(signature.parameters)
+    for parameter, predicate in zip(signature.parameters, signature.predicates, strict=True):
+        assert isinstance(parameter.domain, Domain)
+        for value in SAMPLES:
+            assert predicate(value) == parameter.domain.accepts(value), (parameter, value)
+
+
+def test_a_wrong_number_of_arguments_is_invalid_input() -> None:
+    from contracts.postlaunch import PostLaunchDistribution
+
+    contract = PostLaunchDistribution(0)
+    with pytest.raises(InvalidInput):
+        contract.stake("alice", 5)  # type: ignore[call-arg]
+    with pytest.raises(InvalidInput):
+        contract.stake("alice", 5, 1, 2)  # type: ignore[call-arg]
+    with pytest.raises(InvalidInput):
+        contract.stake("alice", 5, when=1)  # type: ignore[call-arg]
