@@ -36,16 +36,17 @@ verifies it exactly.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from contracts.domains import Amount, Name, Quantity
-from contracts.errors import InsufficientStake, UnknownHolder, WidthExceeded
+from contracts.domains import Amount, Name, Quantity, UInt
+from contracts.errors import InsufficientStake, InvalidInput, UnknownHolder, WidthExceeded
 from contracts.invariants import checker
-from contracts.transaction import query, transaction
-from contracts.units import U64_MAX
+from contracts.transaction import constructor, query, transaction
+from contracts.units import U64_MAX, U128_MAX
 from spec import parameters
 
 SCALE: Final = parameters.integer("ACCUMULATOR_SCALE")
+Scale = Annotated[int, UInt(1, U128_MAX, InvalidInput, "a fixed-point scale")]
 
 
 class Position:
@@ -94,7 +95,9 @@ class RewardAccumulator:
     contract names, and its caller is always that contract.
     """
 
-    def __init__(self, scale: int = SCALE) -> None:
+    @constructor
+    def __init__(self, scale: Scale = SCALE) -> None:
+        """Raises ``INVALID_INPUT`` for a scale that is not a positive integer."""
         self.scale = scale
         self.period = 0
         self.total_active = 0

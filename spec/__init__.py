@@ -8,4 +8,4 @@
 * :mod:`spec.cli` -- the ``asmb-spec`` command.
 """
 
-__version__ = "0.9.0"
+__version__ = "0.10.0"

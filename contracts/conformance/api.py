@@ -4,29 +4,8 @@ An implementation in any language conforms when, for the same sequence of operat
 the same results and error codes and reaches the same canonical snapshots as the reference
 (:mod:`contracts.conformance.drivers`). Operation and parameter names are camelCase, as on the
 wire. Each parameter has a *kind*, which fixes how it is decoded from JSON and which invalid values
-the bad-input sweep tries:
-
-==============  =================================================================
-``amount``      a positive integer (base units), at most 2^64 − 1
-``count``       a non-negative integer
-``time``        the milestone, day or epoch of the call
-``opt_time``    a milestone or null (the contract's default)
-``sender``      the transaction's sender: an external account (never a module,
-                authority or reserve account, nor the system)
-``caller``      the caller of a protocol operation: the system (``"system"``)
-``account``     an account or holder name looked up (any kind)
-``ref``         the id of something that must exist (validator, chain, stake …)
-``hex``         a hex string of fixed length (output ids, addresses)
-``bp``          a rate in basis points
-``flag``        a boolean
-``enum``        one of a fixed set of strings
-``bytes``       hex-encoded bytes
-``bytes_list``  a list of small integers (ballot answers)
-``changes``     an object of parameter id → exact value
-``evidence``    slashing evidence: an object, or null
-``fraction``    an exact number: an integer, a decimal string or ``"p/q"``
-``json``        a JSON document passed through
-==============  =================================================================
+the bad-input sweep tries (:data:`KINDS` says, for each, what it accepts and the codes
+that refuse the rest).
 
 Every operation may answer ``INVALID_INPUT`` for an argument of the wrong type or shape; the
 errors listed with an operation are the rest it may answer. Argument types are checked before
@@ -53,6 +32,39 @@ from contracts.postlaunch import PostLaunchDistribution
 from contracts.prelaunch import PrelaunchStaking
 from contracts.root_chain import Evidence, Severity
 from contracts.smr_staking import SmrStaking
+
+#: What each parameter kind accepts, and the codes that refuse the rest (types first, then ranges).
+KINDS: dict[str, tuple[str, str]] = {
+    "amount": ("an integer in 1..2^64 − 1 (base units)", "INVALID_INPUT, INVALID_AMOUNT"),
+    "count": ("an integer in 0..2^64 − 1", "INVALID_INPUT, INVALID_AMOUNT"),
+    "time": ("a u32 day, epoch or milestone", "INVALID_INPUT, INVALID_DAY or INVALID_MILESTONE"),
+    "opt_time": ("a u32 milestone, or null", "INVALID_INPUT, INVALID_MILESTONE"),
+    "sender": (
+        "an external account: a name that is no module, authority or reserve account, nor "
+        "the system",
+        "INVALID_INPUT, PROTECTED_ACCOUNT",
+    ),
+    "caller": ('the system, "system"', "INVALID_INPUT, UNAUTHORIZED"),
+    "account": ("a name (any kind of account)", "INVALID_INPUT"),
+    "ref": ("a name, or an integer id (stakes, proposals)", "INVALID_INPUT, UNKNOWN_…"),
+    "hex": ("lower- or upper-case hex of the exact length", "INVALID_INPUT, MALFORMED_HEX"),
+    "bp": ("an integer in 0..10,000 basis points", "INVALID_INPUT, COMMISSION_OUT_OF_BOUNDS"),
+    "flag": ("true or false", "INVALID_INPUT"),
+    "enum": ("one of the listed strings", "INVALID_INPUT"),
+    "bytes": ("1..64 bytes as hex", "INVALID_INPUT"),
+    "bytes_list": ("at most 10 integers in 0..255", "INVALID_INPUT"),
+    "changes": (
+        "an object of 1 or more parameter ids, each with an exact value",
+        "INVALID_INPUT",
+    ),
+    "evidence": (
+        "an object of evidenceId, validatorId (names), offenceEpoch (u32) and severity "
+        "(minor, major or critical)",
+        "INVALID_EVIDENCE",
+    ),
+    "fraction": ('an integer, a decimal string or "p/q"', "INVALID_INPUT"),
+    "json": ("a JSON document (the constructor's)", "the constructor's codes"),
+}
 
 
 @dataclass(frozen=True)

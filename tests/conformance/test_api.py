@@ -10,7 +10,7 @@ import pytest
 
 from contracts.accumulator import RewardAccumulator
 from contracts.assembly import AssemblyNetwork
-from contracts.conformance.api import CONTRACTS, create_reference
+from contracts.conformance.api import CONTRACTS, KINDS, create_reference
 from contracts.conformance.scenarios import SCENARIOS
 from contracts.interfaces import (
     PROTOCOLS,
@@ -104,3 +104,13 @@ def test_every_operation_is_exercised_by_a_scenario() -> None:
     used = {(s.contract, step.operation) for s in SCENARIOS for step in s.steps}
     declared = {(api.name, name) for api in CONTRACTS.values() for name in api.operations}
     assert declared - used == set()
+
+
+def test_every_parameter_kind_is_documented() -> None:
+    used = {
+        param.kind
+        for api in CONTRACTS.values()
+        for params in [api.create_params, *(op.params for op in api.operations.values())]
+        for param in params
+    }
+    assert used <= set(KINDS)
