@@ -35,8 +35,8 @@ from contracts.smr_staking import SmrStaking
 
 #: What each parameter kind accepts, and the codes that refuse the rest (types first, then ranges).
 KINDS: dict[str, tuple[str, str]] = {
-    "amount": ("an integer in 1..2^64 − 1 (base units)", "INVALID_INPUT, INVALID_AMOUNT"),
-    "count": ("an integer in 0..2^64 − 1", "INVALID_INPUT, INVALID_AMOUNT"),
+    "amount": ("an integer in 1 … 2⁶⁴ − 1 (base units)", "INVALID_INPUT, INVALID_AMOUNT"),
+    "count": ("an integer in 0 … 2⁶⁴ − 1", "INVALID_INPUT, INVALID_AMOUNT"),
     "time": ("a u32 day, epoch or milestone", "INVALID_INPUT, INVALID_DAY or INVALID_MILESTONE"),
     "opt_time": ("a u32 milestone, or null", "INVALID_INPUT, INVALID_MILESTONE"),
     "sender": (
@@ -48,11 +48,11 @@ KINDS: dict[str, tuple[str, str]] = {
     "account": ("a name (any kind of account)", "INVALID_INPUT"),
     "ref": ("a name, or an integer id (stakes, proposals)", "INVALID_INPUT, UNKNOWN_…"),
     "hex": ("lower- or upper-case hex of the exact length", "INVALID_INPUT, MALFORMED_HEX"),
-    "bp": ("an integer in 0..10,000 basis points", "INVALID_INPUT, COMMISSION_OUT_OF_BOUNDS"),
+    "bp": ("an integer in 0 … 10,000 basis points", "INVALID_INPUT, COMMISSION_OUT_OF_BOUNDS"),
     "flag": ("true or false", "INVALID_INPUT"),
     "enum": ("one of the listed strings", "INVALID_INPUT"),
-    "bytes": ("1..64 bytes as hex", "INVALID_INPUT"),
-    "bytes_list": ("at most 10 integers in 0..255", "INVALID_INPUT"),
+    "bytes": ("1 … 64 bytes as hex", "INVALID_INPUT"),
+    "bytes_list": ("at most 10 integers in 0 … 255", "INVALID_INPUT"),
     "changes": (
         "an object of 1 or more parameter ids, each with an exact value",
         "INVALID_INPUT",
