@@ -32,6 +32,7 @@ def serve(stdin: TextIO, stdout: TextIO, implementation: Implementation | None =
         if not line.strip():
             continue
         reply: dict[str, Any]
+        request_id: Any = None
         try:
             request = parse_json(line)
             if not isinstance(request, dict):
@@ -51,7 +52,6 @@ def serve(stdin: TextIO, stdout: TextIO, implementation: Implementation | None =
             else:
                 reply = error_outcome("UNKNOWN_REQUEST", f"unknown op {op!r}")
         except Exception as error:
-            request_id = None if "request_id" not in locals() else request_id
             code = getattr(error, "code", "BAD_REQUEST")
             reply = error_outcome(code if isinstance(code, str) else "BAD_REQUEST", str(error))
         stdout.write(dumps({"id": request_id, **reply}) + "\n")

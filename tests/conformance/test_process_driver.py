@@ -33,3 +33,30 @@ def test_protocol_errors_are_replies_not_crashes(process: ProcessDriver) -> None
         process.call(instance, "stake", {"holder": "a", "amount": "x", "day": 1})["error"]["code"]
         == "INVALID_INPUT"
     )
+
+
+def test_malformed_requests_get_an_error_reply_with_no_borrowed_id() -> None:
+    """Each malformed line is answered with BAD_REQUEST and id null -- never the id of the
+    request before it -- and the adapter keeps serving."""
+    import io
+    import json
+
+    from contracts.conformance.adapter import serve
+
+    lines = [
+        '{"id": 1, "op": "create", "contract": "postlaunch", "args": {"phaseOneTotal": 0}}',
+        "{not json",
+        '{"id": 3, "id": 4, "op": "snapshot", "instance": "i1"}',
+        '{"id": 5, "op": "call", "instance": "i1", "method": "stake", '
+        '"args": {"holder": "\\ud800", "amount": 1, "day": 1}}',
+        "[1, 2]",
+        '{"id": 7, "op": "call", "instance": "i1", "method": "stake", '
+        '"args": {"holder": "a", "amount": 1.5, "day": 1}}',
+        '{"id": 8, "op": "snapshot", "instance": "i1"}',
+    ]
+    out = io.StringIO()
+    serve(io.StringIO("\n".join(lines) + "\n"), out)
+    replies = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in replies] == [1, None, None, None, None, None, 8]
+    assert all(r["error"]["code"] == "BAD_REQUEST" for r in replies[1:6])
+    assert replies[6]["result"]["day"] == 0
