@@ -319,3 +319,22 @@ class ReportNotFound(ContractError):
     """Undoing a report that was never made."""
 
     code = "REPORT_NOT_FOUND"
+
+
+class JoiningStakeNotReached(ContractError):
+    """A candidate asked to join the validator set with less than the joining stake."""
+
+    code = "JOINING_STAKE_NOT_REACHED"
+
+
+class ValidatorSetLimit(ContractError):
+    """A join or a removal would take the validator set past its maximum or below its minimum
+    count."""
+
+    code = "VALIDATOR_SET_LIMIT"
+
+
+class IncompatibleStakes(ContractError):
+    """Two staked objects joined that differ in pool or activation epoch."""
+
+    code = "INCOMPATIBLE_STAKES"

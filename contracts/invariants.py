@@ -33,7 +33,7 @@ CONTRACT_MODULES = (
     "contracts.root_chain",
     "contracts.governance",
     "contracts.assembly",
-    "contracts.iota.system",
+    "contracts.iota.checks",
 )
 
 

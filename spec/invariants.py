@@ -27,7 +27,17 @@ from spec import derivations as dv
 from spec.derivations import COMMISSION, D1, FRACTION, INFLATION, PERFORMANCE, ST
 from spec.parameters import Environment, default_environment
 from spec.parameters import symbol as P  # noqa: N812  (P(...) reads as the parameter)
-from spec.sources import SEED_ASSEMBLY, SEED_IOTASRB, SEED_STAKING, FixtureField, SeedQuote, Source
+from spec.sources import (
+    SEED_ASSEMBLY,
+    SEED_IOTASRB,
+    SEED_STAKING,
+    Artefact,
+    FixtureField,
+    SeedQuote,
+    Source,
+)
+
+_IOTA_SYSTEM = "crates/iota-framework/packages/iota-system/sources"
 
 
 class Verdict(Enum):
@@ -1089,6 +1099,64 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
             "The percentage commission rate the validator has set as a delegation fee",
         ),
         "0 ≤ commission ≤ 2 000 bp",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-COMMISSION-02",
+        "iotasrb",
+        "A validator's commission is the floor of its allotment at its effective rate: from "
+        "protocol version 20 (IIP-8) the larger of the rate it set and its voting power in basis "
+        "points, before it the rate set.",
+        Artefact(
+            "iotaledger/iota",
+            f"{_IOTA_SYSTEM}/validator_set.move",
+            "distribute_reward: effective_commission_rate = "
+            "validator.commission_rate().max(validator.voting_power())",
+        ),
+        "commission = ⌊allotment · max(rate, vp) / 10 000⌋",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-DEPART-01",
+        "iotasrb",
+        "At every epoch change a validator whose stake is below the very-low threshold leaves "
+        "the set, and one below the low threshold leaves once it has been below it at more than "
+        "the grace period of epoch changes in a row; every other stays.",
+        Artefact(
+            "iotaledger/iota",
+            f"{_IOTA_SYSTEM}/validator_set.move",
+            "update_and_process_low_stake_departures",
+        ),
+        "stake < very-low ⇒ leaves;  very-low ≤ stake < low for > grace epochs ⇒ leaves",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-SET-01",
+        "iotasrb",
+        "The committee is the top validators by stake among those active for a whole epoch "
+        "(ties: the larger key), at most the committee size; candidates join with the joining "
+        "stake, the set never passes its maximum count, and no request takes it below its "
+        "minimum.",
+        Artefact(
+            "iotaledger/iota",
+            f"{_IOTA_SYSTEM}/validator_set.move",
+            "select_committee_members_from_eligible, request_add_validator",
+        ),
+        "committee ⊆ active,  |committee| ≤ 100,  |set| ≤ 150",
+        state=True,
+    ),
+    Invariant(
+        "IOTA-SAFE-01",
+        "iotasrb",
+        "An epoch change that fails (an empty set, voting power that cannot be set) advances the "
+        "network in safe mode: it pays, mints and processes nothing, and the epoch's gas is "
+        "carried into the next successful change.",
+        Artefact(
+            "iotaledger/iota",
+            "crates/iota-types/src/iota_system_state/iota_system_state_inner_v1.rs",
+            "advance_epoch_safe_mode",
+        ),
+        "safe mode ⇒ paid = minted = 0",
         state=True,
     ),
     Invariant(

@@ -68,6 +68,38 @@ def validator_rate(rate: Fraction, performance: Fraction, commission: Fraction) 
     return rate * performance * (1 - commission)
 
 
+def mainnet_rate(
+    rate: Fraction,
+    stake_share: Fraction,
+    voting_power_share: Fraction,
+    commission: Fraction,
+    *,
+    reported: bool = False,
+    dynamic_min_commission: bool = True,
+) -> Fraction:
+    """What a delegator of one validator earns in a year of epochs on mainnet's rules, simple
+    (not compounded): the benchmark scaled by the validator's share of voting power over its
+    share of the stake (rewards follow capped voting power, not stake), all or nothing by the
+    tallying rule (a reported validator earns nothing), less the *effective* commission --
+    under IIP-8 the larger of the rate set and the voting power share.
+
+    The seed's IOTASRB(v) = IOTASRB × p × (1 − cr) is this rate when voting power is
+    proportional to stake, p is 1 or 0, and cr is the effective commission.
+    """
+    for name, value in (
+        ("stake share", stake_share),
+        ("voting power share", voting_power_share),
+        ("commission", commission),
+    ):
+        if not 0 <= value <= 1:
+            raise RateError(f"{name} {value} is outside [0, 1]")
+    if stake_share == 0:
+        raise RateError("a validator without stake pays no delegator")
+    effective = max(commission, voting_power_share) if dynamic_min_commission else commission
+    performance = 0 if reported else 1
+    return rate * voting_power_share / stake_share * performance * (1 - effective)
+
+
 def real_rate(rate: Fraction, inflation: Fraction) -> Fraction:
     """(1 + rate) / (1 + i) − 1, the intended reading of the seed's real rate."""
     if inflation <= -1:
@@ -110,6 +142,7 @@ class Rates:
     real: Fraction | None = None
     real_literal: Fraction | None = None
     real_validator: Fraction | None = None
+    mainnet: Fraction | None = None
 
 
 def compute_rates(
@@ -120,14 +153,35 @@ def compute_rates(
     commission: Fraction = Fraction(0),
     inflation: Fraction | None = None,
     total_supply: Fraction | None = None,
+    stake_share: Fraction | None = None,
+    voting_power_share: Fraction | None = None,
+    dynamic_min_commission: bool = True,
 ) -> Rates:
-    """IOTASRB, IOTASRB(v) and, when ``i`` or the total supply is given, the real rates."""
+    """IOTASRB, IOTASRB(v) and, when ``i`` or the total supply is given, the real rates; when a
+    validator's stake and voting-power shares are given, what its delegators earn on mainnet
+    (:func:`mainnet_rate`, performance 0 meaning a reported validator)."""
     rate = benchmark(staked, epoch_seconds, rewards_per_epoch)
     validator = validator_rate(rate, performance, commission)
+    mainnet = None
+    if stake_share is not None or voting_power_share is not None:
+        if stake_share is None or voting_power_share is None:
+            raise RateError(
+                "the mainnet rate needs both the stake share and the voting power share"
+            )
+        if performance not in (0, 1):
+            raise RateError("on mainnet a validator's performance is all or nothing (0 or 1)")
+        mainnet = mainnet_rate(
+            rate,
+            stake_share,
+            voting_power_share,
+            commission,
+            reported=performance == 0,
+            dynamic_min_commission=dynamic_min_commission,
+        )
     if inflation is None and total_supply is not None:
         inflation = inflation_from_supply(total_supply, epoch_seconds, rewards_per_epoch)
     if inflation is None:
-        return Rates(rate, validator)
+        return Rates(rate, validator, mainnet=mainnet)
     return Rates(
         rate,
         validator,
@@ -135,4 +189,5 @@ def compute_rates(
         real_rate(rate, inflation),
         real_rate_literal(rate, inflation),
         real_rate(validator, inflation),
+        mainnet,
     )

@@ -604,6 +604,8 @@ _IOTA: tuple[Parameter, ...] = (
 
 _IOTA_SYSTEM = "crates/iota-framework/packages/iota-system/sources"
 _IOTA_REPO = "iotaledger/iota"
+_IOTA_CONFIG = "crates/iota-protocol-config/src/lib.rs"
+_IOTA_GOVERNANCE = "crates/iota-types/src/governance.rs"
 
 _IOTA_FRAMEWORK: tuple[Parameter, ...] = (
     Parameter(
@@ -673,9 +675,89 @@ _IOTA_FRAMEWORK: tuple[Parameter, ...] = (
         "Largest committee: the top validators by stake (protocol version 17 on).",
         Artefact(
             _IOTA_REPO,
-            "crates/iota-protocol-config/src/lib.rs",
+            _IOTA_CONFIG,
             "max_committee_members_count = 100 (from protocol version 17)",
         ),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_PROTOCOL_VERSION",
+        _r(31),
+        "version",
+        "The IOTA protocol version this specification models (mainnet): its framework's rules "
+        "and its protocol config.",
+        Artefact(_IOTA_REPO, _IOTA_CONFIG, "MAX_PROTOCOL_VERSION: u64 = 31"),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_IIP8_PROTOCOL_VERSION",
+        _r(20),
+        "version",
+        "The protocol version from which IIP-8's dynamic minimum commission applies, on all "
+        "networks: a validator's commission is at least its voting power in basis points.",
+        Artefact(_IOTA_REPO, _IOTA_CONFIG, "PROTOCOL_VERSION_IIP8: u64 = 20"),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_LOW_STAKE_THRESHOLD",
+        _r(1_500_000 * NANOS_PER_IOTA),
+        NANOS,
+        "Below this stake a validator is at risk: after more than the grace period of epoch "
+        "changes in a row below it, it leaves the set (genesis default: 1,500,000 IOTA).",
+        Artefact(
+            _IOTA_REPO, _IOTA_GOVERNANCE, "VALIDATOR_LOW_STAKE_THRESHOLD_NANOS = 1_500_000 IOTA"
+        ),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_VERY_LOW_STAKE_THRESHOLD",
+        _r(1_000_000 * NANOS_PER_IOTA),
+        NANOS,
+        "Below this stake at an epoch change a validator leaves the set at once (genesis "
+        "default: 1,000,000 IOTA).",
+        Artefact(
+            _IOTA_REPO,
+            _IOTA_GOVERNANCE,
+            "VALIDATOR_VERY_LOW_STAKE_THRESHOLD_NANOS = 1_000_000 IOTA",
+        ),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_LOW_STAKE_GRACE_PERIOD",
+        _r(7),
+        "epochs",
+        "Epoch changes a validator may stay below the low-stake threshold (and at or above the "
+        "very-low one) before it leaves: it leaves at the eighth in a row.",
+        Artefact(_IOTA_REPO, _IOTA_GOVERNANCE, "VALIDATOR_LOW_STAKE_GRACE_PERIOD = 7"),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_MIN_VALIDATOR_COUNT",
+        _r(4),
+        "validators",
+        "A validator may not ask to leave when that would take a set of at least this many "
+        "below it.",
+        Artefact(
+            _IOTA_REPO,
+            f"{_IOTA_SYSTEM}/iota_system_state_inner.move",
+            "create_system_parameters: min_validator_count: 4",
+        ),
+        DEPLOYED,
+        integral=True,
+    ),
+    Parameter(
+        "IOTA_MAX_VALIDATOR_COUNT",
+        _r(150),
+        "validators",
+        "Most validators the set may hold next epoch: a candidate cannot ask to join beyond it "
+        "(genesis default).",
+        Artefact(_IOTA_REPO, _IOTA_GOVERNANCE, "MAX_VALIDATOR_COUNT: u64 = 150"),
         DEPLOYED,
         integral=True,
     ),

@@ -450,8 +450,8 @@ CONTRACTS: dict[str, ContractApi] = {
         ),
         ContractApi(
             "iota-staking",
-            "Validator staking of today's IOTA network (the Move framework, mainnet).",
-            _p("balances:json validators:json adjustRewardsByScore:flag dynamicMinCommission:flag"),
+            "Validator staking of today's IOTA network (mainnet at protocol version 31).",
+            _p("balances:json validators:json protocol:enum=mainnet-v31|mainnet-v19|devnet-v31"),
             {
                 "requestAddStake": _op(
                     "requestAddStake",
@@ -464,7 +464,39 @@ CONTRACTS: dict[str, ContractApi] = {
                     "requestWithdrawStake",
                     "request_withdraw_stake",
                     "staker:sender stakedId:ref epoch:time",
-                    f"{_SENDER} {_EPOCH} UNKNOWN_STAKE UNAUTHORIZED",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_STAKE UNAUTHORIZED UNKNOWN_VALIDATOR",
+                ),
+                "splitStakedIota": _op(
+                    "splitStakedIota",
+                    "split_staked_iota",
+                    "staker:sender stakedId:ref amount:amount epoch:time",
+                    f"{_SENDER} INVALID_AMOUNT {_EPOCH} UNKNOWN_STAKE UNAUTHORIZED "
+                    "STAKE_BELOW_MINIMUM",
+                ),
+                "joinStakedIota": _op(
+                    "joinStakedIota",
+                    "join_staked_iota",
+                    "staker:sender stakedId:ref otherId:ref epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_STAKE UNAUTHORIZED INCOMPATIBLE_STAKES",
+                ),
+                "requestAddValidatorCandidate": _op(
+                    "requestAddValidatorCandidate",
+                    "request_add_validator_candidate",
+                    "validator:sender commissionBp:bp epoch:time",
+                    f"{_SENDER} COMMISSION_OUT_OF_BOUNDS {_EPOCH} DUPLICATE_VALIDATOR",
+                ),
+                "requestAddValidator": _op(
+                    "requestAddValidator",
+                    "request_add_validator",
+                    "validator:sender epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR VALIDATOR_SET_LIMIT "
+                    "JOINING_STAKE_NOT_REACHED",
+                ),
+                "requestRemoveValidator": _op(
+                    "requestRemoveValidator",
+                    "request_remove_validator",
+                    "validator:sender epoch:time",
+                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR VALIDATOR_SET_LIMIT",
                 ),
                 "requestSetCommissionRate": _op(
                     "requestSetCommissionRate",
@@ -484,12 +516,6 @@ CONTRACTS: dict[str, ContractApi] = {
                     "reporter:sender reportee:ref epoch:time",
                     f"{_SENDER} {_EPOCH} NOT_COMMITTEE_MEMBER REPORT_NOT_FOUND",
                 ),
-                "requestRemoveValidator": _op(
-                    "requestRemoveValidator",
-                    "request_remove_validator",
-                    "validator:sender epoch:time",
-                    f"{_SENDER} {_EPOCH} UNKNOWN_VALIDATOR",
-                ),
                 "payGas": _op(
                     "payGas",
                     "pay_gas",
@@ -497,10 +523,7 @@ CONTRACTS: dict[str, ContractApi] = {
                     f"{_SENDER} INVALID_AMOUNT {_EPOCH} INSUFFICIENT_BALANCE",
                 ),
                 "advanceEpoch": _op(
-                    "advanceEpoch",
-                    "advance_epoch",
-                    "caller:caller",
-                    "UNAUTHORIZED VOTING_POWER_INVARIANT WIDTH_EXCEEDED",
+                    "advanceEpoch", "advance_epoch", "caller:caller", "UNAUTHORIZED WIDTH_EXCEEDED"
                 ),
                 "supply": _op("supply", "supply", "", "", mutates=False),
                 "slashedValidators": _op(
@@ -509,9 +532,10 @@ CONTRACTS: dict[str, ContractApi] = {
             },
             {
                 "genesis": "the constructor",
-                "plan_epoch": "the checks of advanceEpoch, without effects",
                 "compute_supply": "supply, for the contracts",
-                "compute_slashed": "slashedValidators, for the contracts",
+                "compute_slashed": "slashedValidators, for the epoch change",
+                "new_stake": "the epoch change's commission stake",
+                "seat": "the epoch change's committee",
             },
         ),
     ]
@@ -554,7 +578,7 @@ def _enum(param: Param, value: Any) -> Any:
         return FeePolicy(value) if value in param.domain else value
     if param.name == "option":
         return Option(value) if value in param.domain else value
-    return value
+    return value  # a name the contract checks itself (an IOTA protocol profile)
 
 
 def _bytes(_: Param, value: Any) -> bytes:
@@ -608,7 +632,7 @@ _DECODERS: dict[str, Callable[[Param, Any], Any]] = {
     "account": _str,
     "sender": _str,
     "caller": _str,
-    "ref": lambda p, v: v if p.name in {"stakedId", "proposalId"} else _str(p, v),
+    "ref": lambda p, v: v if p.name in {"stakedId", "otherId", "proposalId"} else _str(p, v),
     "hex": _str,
     "bp": _int,
     "flag": _flag,
@@ -677,10 +701,7 @@ def create_reference(contract: str, args: dict[str, Any]) -> Any:
         if contract == "assembly":
             return AssemblyNetwork(_balances(args["balances"]))
         return IotaStaking.genesis(
-            _balances(args["balances"]),
-            _validators(args["validators"]),
-            adjust_rewards_by_score=args["adjustRewardsByScore"],
-            dynamic_min_commission=args["dynamicMinCommission"],
+            _balances(args["balances"]), _validators(args["validators"]), args["protocol"]
         )
     except ValueError as error:
         raise InvalidInput(f"{contract}: bad constructor arguments ({error})") from None

@@ -6,7 +6,7 @@ import argparse
 from fractions import Fraction
 from typing import Any
 
-from spec import iotasrb
+from spec import iota_protocol, iotasrb
 from spec.commands.common import EXIT_OK, UsageError, dump_json, exact_argument, write_out
 from spec.exact import format_decimal, json_number
 
@@ -21,6 +21,9 @@ def _rates(args: argparse.Namespace) -> int:
             commission=args.commission,
             inflation=args.inflation,
             total_supply=args.total_supply,
+            stake_share=args.stake_share,
+            voting_power_share=args.voting_power,
+            dynamic_min_commission=iota_protocol.PROFILES[args.protocol].dynamic_min_commission,
         )
     except iotasrb.RateError as error:
         raise UsageError(str(error)) from None
@@ -31,6 +34,11 @@ def _rates(args: argparse.Namespace) -> int:
         ("IOTASRB^R", "(1 + IOTASRB) / (1 + i) − 1", rates.real),
         ("IOTASRB^R (literal)", "IOTASRB / (1 + i), the seed's printed form", rates.real_literal),
         ("IOTASRB(v)^R", "(1 + IOTASRB(v)) / (1 + i) − 1", rates.real_validator),
+        (
+            f"realised ({args.protocol})",
+            "IOTASRB × vp share / stake share × p × (1 − effective cr)",
+            rates.mainnet,
+        ),
     ]
     present = [(name, formula, value) for name, formula, value in rows if value is not None]
     if args.format == "json":
@@ -70,5 +78,21 @@ def register(commands: Any) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--inflation", type=exact_argument, metavar="I")
     group.add_argument("--total-supply", type=exact_argument, metavar="IOTA")
+    parser.add_argument(
+        "--stake-share",
+        type=exact_argument,
+        metavar="S",
+        help="the validator's share of the committee's stake (with --voting-power: the rate its "
+        "delegators realise on mainnet)",
+    )
+    parser.add_argument(
+        "--voting-power",
+        type=exact_argument,
+        metavar="VP",
+        help="the validator's share of the voting power, e.g. 2500/10000",
+    )
+    parser.add_argument(
+        "--protocol", choices=sorted(iota_protocol.PROFILES), default=iota_protocol.DEFAULT
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(handler=_rates)

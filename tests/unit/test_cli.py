@@ -102,3 +102,21 @@ def test_module_entry_point_runs_the_report() -> None:
     code, out, _ = run("report")
     assert code == 0
     assert "symbolic invariants proved, 0 refuted" in out
+
+
+def test_iotasrb_shows_the_rate_mainnet_pays_beside_the_published_formula(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2 B IOTA staked: IOTASRB = 365 · 767,000 / 2,000,000,000 = 0.1399775. A validator with
+    2/5 of the stake and 1/4 of the voting power at 5 %: its delegators get 0.1399775 ·
+    (1/4) / (2/5) · (1 − max(5 %, 25 %)) = 0.065614453125 under IIP-8, and with the 5 % before it
+    0.1399775 · 0.625 · 0.95 = 0.083111640625."""
+    args = ["iotasrb", "--staked", "2000000000", "--commission", "5/100"]
+    args += ["--stake-share", "2/5", "--voting-power", "1/4", "--format", "json"]
+    assert cli.main(args) == 0
+    rates = json.loads(capsys.readouterr().out)
+    assert Fraction(rates["IOTASRB"]["exact"]) == Fraction("0.1399775")
+    assert Fraction(rates["realised (mainnet-v31)"]["exact"]) == Fraction("0.065614453125")
+    assert cli.main([*args, "--protocol", "mainnet-v19"]) == 0
+    rates = json.loads(capsys.readouterr().out)
+    assert Fraction(rates["realised (mainnet-v19)"]["exact"]) == Fraction("0.083111640625")

@@ -27,8 +27,6 @@ from contracts.errors import (
 )
 from contracts.governance import Option
 from contracts.invariants import all_violations
-from contracts.iota.system import IotaStaking
-from contracts.iota.voting_power import VotingPowerInvariant
 from contracts.postlaunch import PostLaunchDistribution
 from contracts.root_chain import Evidence, Severity
 from contracts.smr_staking import SmrStaking
@@ -187,15 +185,3 @@ def test_post_launch_days_after_the_end_cost_nothing() -> None:
     assert post.day == U32_MAX
     assert len(post.rewards.checkpoints) <= checkpoints + 1  # one record, not four billion
     assert all_violations(post) == []
-
-
-def test_an_iota_epoch_change_that_cannot_set_voting_power_changes_nothing() -> None:
-    """0.9.0 paid the rewards and moved the epoch, then failed to set voting power. Eleven
-    validators where ten hold all but one nano of the stake: the eleventh would have no power."""
-    validators = [(f"v{k:02d}", 10**18, 0) for k in range(10)] + [("tiny", 10**18, 0)]
-    system = IotaStaking.genesis({"ann": 10**12}, validators)
-    tiny_stake = next(s for s in system.stakes.values() if s.owner == "tiny")
-    system.advance_epoch(SYSTEM)
-    system.request_withdraw_stake("tiny", tiny_stake.staked_id, system.epoch)
-    system.request_add_stake("ann", "tiny", 10**9, system.epoch)
-    refused(system, VotingPowerInvariant, lambda: system.advance_epoch(SYSTEM))

@@ -91,10 +91,15 @@ def test_voting_power_invariants_or_abort(stakes: list[int]) -> None:
                 assert powers[a] >= powers[b]
 
 
-def network(n: int = 4, stake: int = 10_000_000 * IOTA, commission: int = 0) -> IotaStaking:
+def network(
+    n: int = 4,
+    stake: int = 10_000_000 * IOTA,
+    commission: int = 0,
+    protocol: str = "mainnet-v31",
+) -> IotaStaking:
     validators = [(f"val-{k}", stake, commission) for k in range(n)]
     balances = {"alice": 50_000_000 * IOTA, "bob": 5 * IOTA, "payer": 10**6 * IOTA}
-    return IotaStaking.genesis(balances, validators)
+    return IotaStaking.genesis(balances, validators, protocol)
 
 
 @pytest.mark.invariant("IOTA-POT-01", "IOTA-SUPPLY-01")
@@ -159,8 +164,11 @@ def test_withdraw_before_activation_returns_the_principal() -> None:
 
 
 @pytest.mark.invariant("IOTA-COMMISSION-01")
-def test_commission_is_staked_for_the_validator_and_changes_next_epoch() -> None:
-    system = network(commission=1_000)
+def test_before_iip8_the_commission_is_the_rate_set_and_changes_next_epoch() -> None:
+    """mainnet-v19: commission = floor(allotment · rate / 10,000), staked for the validator,
+    with the rate set during an epoch applied from the next one."""
+    validators = [(f"val-{k}", 10_000_000 * IOTA, 1_000) for k in range(4)]
+    system = IotaStaking.genesis({}, validators, "mainnet-v19")
     system.request_set_commission_rate("val-0", 2_000, 0)
     system.advance_epoch(SYSTEM)
     commission_stakes = [
@@ -171,6 +179,48 @@ def test_commission_is_staked_for_the_validator_and_changes_next_epoch() -> None
     newest = max(s.staked_id for s in system.stakes.values() if s.owner == "val-0")
     allotted = system.records[-1].paid["val-0"]
     assert system.stakes[newest].principal == allotted * 2_000 // 10_000
+    assert_invariants(system)
+
+
+@pytest.mark.invariant("IOTA-COMMISSION-02")
+def test_iip8_the_commission_is_at_least_the_voting_power() -> None:
+    """The issue's four validators: 40 M, 30 M, 20 M and 10 M IOTA at 5 %, 10 %, 0 % and 20 %.
+
+    By hand (voting_power.move): floors 4,000 / 3,000 / 2,000 / 1,000, capped at
+    max(1,000, ⌈10,000 / 4⌉) = 2,500 → 2,500 / 2,500 / 2,000 / 1,000; the 2,000 left over go
+    down the list by stake, ⌈2,000 / 4⌉ = 500 and ⌈2,000 / 3⌉ = 667 fit under nobody's cap for
+    the first two, then 500 and 1,500 bring the last two to 2,500: every validator holds 2,500.
+    Each is allotted 2,500 · 767,000 IOTA / 10,000 = 191,750 IOTA, and its commission rate is
+    max(rate, 2,500 bp) = 25 % for all four: 47,937.5 IOTA each (before IIP-8: 5 % of it,
+    9,587.5 IOTA, for the first).
+    """
+    stakes = [40, 30, 20, 10]
+    rates = [500, 1_000, 0, 2_000]
+    validators = [
+        (f"val-{k}", stake * 1_000_000 * IOTA, rate)
+        for k, (stake, rate) in enumerate(zip(stakes, rates, strict=True))
+    ]
+    for protocol, expected in (
+        ("mainnet-v31", [47_937_500 * IOTA // 1_000] * 4),
+        ("mainnet-v19", [191_750 * IOTA * r // 10_000 for r in rates]),
+    ):
+        system = IotaStaking.genesis({}, validators, protocol)
+        assert [system.validators[f"val-{k}"].voting_power for k in range(4)] == [2_500] * 4
+        record = system.advance_epoch(SYSTEM)
+        assert [a.allotted for a in record.allotments] == [191_750 * IOTA] * 4
+        assert [a.commission for a in record.allotments] == expected
+        assert_invariants(system)
+
+
+@pytest.mark.invariant("IOTA-COMMISSION-02")
+def test_iip8_leaves_a_rate_above_the_voting_power_as_set() -> None:
+    """Ten equal validators hold 1,000 each; a 20 % rate stays 20 %, a 5 % rate becomes 10 %."""
+    validators = [(f"val-{k}", 10_000_000 * IOTA, 500 if k else 2_000) for k in range(10)]
+    system = IotaStaking.genesis({}, validators)
+    record = system.advance_epoch(SYSTEM)
+    allotted = 1_000 * SUBSIDY // 10_000
+    assert record.allotments[0].commission == allotted * 2_000 // 10_000
+    assert {a.commission for a in record.allotments[1:]} == {allotted * 1_000 // 10_000}
     assert_invariants(system)
 
 
@@ -204,13 +254,14 @@ def _year_of_staking(
     staker_validator: str,
     principal: int,
     alongside: int = 0,
+    protocol: str = "mainnet-v31",
 ) -> tuple[Fraction, IotaStaking, int]:
     """Stake ``principal`` in epoch 0, keep it active for 365 epochs, withdraw: simple return.
 
     ``alongside``: the same amount staked with every other validator in epoch 0 by others.
     """
     balances = {"staker": principal, "others": alongside * len(validators)}
-    system = IotaStaking.genesis(balances, validators)
+    system = IotaStaking.genesis(balances, validators, protocol)
     staked = system.request_add_stake("staker", staker_validator, principal, 0)
     if alongside:
         for address, _, _ in validators:
@@ -227,22 +278,28 @@ def _year_of_staking(
 
 @pytest.mark.large_state
 @pytest.mark.invariant("IOTASRB-03")
-@pytest.mark.parametrize("commission", [0, 500, 2_000])
-def test_realised_return_against_iotasrb_v(commission: int) -> None:
+@pytest.mark.parametrize(
+    ("protocol", "commission"),
+    [("mainnet-v31", 0), ("mainnet-v31", 2_000), ("mainnet-v19", 0), ("mainnet-v19", 500)],
+)
+def test_realised_return_against_iotasrb_v(protocol: str, commission: int) -> None:
     """A year of active epochs with four equal validators: realised vs IOTASRB(v).
 
     With the pools growing alike, the derived interval [(1 + I)^(1−cr) − 1, e^{I(1−cr)} − 1]
     (IOTASRB-03) holds the realised simple return up to the floors' few nanos per epoch; the
-    stake's one-epoch activation delay is outside the year measured.
+    stake's one-epoch activation delay is outside the year measured. The commission rate cr
+    that counts is the effective one: under IIP-8 (mainnet-v31) max(rate, voting power), 25 %
+    for four equal validators whatever they set; before it (mainnet-v19) the rate set.
     """
     stake = 100_000_000 * IOTA
     principal = 25_000_000 * IOTA
     validators = [(f"val-{k}", stake, commission) for k in range(4)]
     # Other stakers keep the four pools equal, so no voting power rounding or cap is involved.
-    realised, _, total = _year_of_staking(validators, "val-0", principal, principal)
+    realised, _, total = _year_of_staking(validators, "val-0", principal, principal, protocol)
+    effective = max(commission, 2_500) if protocol == "mainnet-v31" else commission
     rate = iotasrb.benchmark(Fraction(total, IOTA))
-    target = iotasrb.validator_rate(rate, Fraction(1), Fraction(commission, 10_000))
-    low, high = iotasrb.realised_interval(rate, Fraction(commission, 10_000))
+    target = iotasrb.validator_rate(rate, Fraction(1), Fraction(effective, 10_000))
+    low, high = iotasrb.realised_interval(rate, Fraction(effective, 10_000))
     rounding = Fraction(4 * 366, principal)
     assert sympy.Rational(realised.numerator, realised.denominator) >= low - sympy.Rational(
         rounding
@@ -251,7 +308,7 @@ def test_realised_return_against_iotasrb_v(commission: int) -> None:
         rounding
     )
     assert low <= sympy.Rational(target.numerator, target.denominator) <= high
-    if commission == 0:
+    if effective == 0:
         assert abs(realised - rate) <= rounding + Fraction(1, 10**6)
 
 
@@ -259,7 +316,8 @@ def test_realised_return_against_iotasrb_v(commission: int) -> None:
 @pytest.mark.invariant("IOTASRB-03")
 def test_voting_power_cap_lowers_the_realised_return() -> None:
     """A validator with 20 % of the stake among 12 is capped at 10 % of the power: its stakers
-    earn the benchmark scaled by vp share / stake share, within the same derived interval."""
+    earn the benchmark scaled by vp share / stake share, within the same derived interval --
+    at IIP-8's effective commission of 10 % (its voting power), though it set none."""
     big = 220_000_000 * IOTA
     small = 80_000_000 * IOTA
     validators = [("val-big", big, 0)] + [(f"val-{k}", small, 0) for k in range(11)]
@@ -270,7 +328,7 @@ def test_voting_power_cap_lowers_the_realised_return() -> None:
     rate = iotasrb.benchmark(Fraction(total, IOTA))
     first_share = Fraction(big + 10 * IOTA + SUBSIDY // 10, total)
     adjusted = rate * vp_share / first_share
-    low, high = iotasrb.realised_interval(adjusted, Fraction(0))
+    low, high = iotasrb.realised_interval(adjusted, vp_share)
     rounding = sympy.Rational(4 * 366, IOTA * 10)
     got = sympy.Rational(realised.numerator, realised.denominator)
     assert low - rounding <= got <= high + rounding
@@ -304,10 +362,10 @@ def test_commission_joins_the_pool_beside_the_epochs_other_stake() -> None:
     assert_invariants(system)
 
 
-def test_score_adjustment_when_enabled_scales_the_reward_and_burns_the_rest() -> None:
+def test_score_adjustment_on_devnet_scales_the_reward_and_burns_the_rest() -> None:
     """Move's devnet rule: allotted · score / 65,536; mainnet passes the maximum score."""
     validators = [(f"val-{k}", 10_000_000 * IOTA, 0) for k in range(4)]
-    system = IotaStaking.genesis({}, validators, adjust_rewards_by_score=True)
+    system = IotaStaking.genesis({}, validators, "devnet-v31")
     system.scores["val-0"] = 16_384  # a quarter of the maximum score
     system.scores["val-1"] = 65_536
     burned = system.burned
@@ -319,20 +377,9 @@ def test_score_adjustment_when_enabled_scales_the_reward_and_burns_the_rest() ->
     assert_invariants(system)
 
 
-def test_dynamic_minimum_commission_when_enabled_is_the_voting_power() -> None:
-    """With the flag, a validator's commission is at least its voting power in basis points."""
-    validators = [(f"val-{k}", 10_000_000 * IOTA, 0) for k in range(4)]
-    system = IotaStaking.genesis({}, validators, dynamic_min_commission=True)
-    assert {system.validators[a].voting_power for a in system.committee} == {2_500}
-    system.advance_epoch(SYSTEM)
-    commission = [s.principal for s in system.stakes.values() if s.activation_epoch == 1]
-    assert commission == [SUBSIDY // 4 * 2_500 // 10_000] * 4
-    assert_invariants(system)
-
-
 @pytest.mark.invariant("IOTA-POOL-01")
 def test_two_withdrawals_in_one_epoch_both_leave_the_pool() -> None:
-    system = network()
+    system = network(protocol="mainnet-v19")  # no commission stake joins the pool
     first = system.request_add_stake("alice", "val-0", 1_000 * IOTA, 0)
     second = system.request_add_stake("alice", "val-0", 2_000 * IOTA, 0)
     system.advance_epoch(SYSTEM)
@@ -377,3 +424,32 @@ def test_gas_payments_add_up_and_a_payer_may_spend_its_whole_balance() -> None:
 def test_bad_genesis_validators_are_refused(validators: list[tuple[str, int, int]]) -> None:
     with pytest.raises(InvalidInput):
         IotaStaking.genesis({}, validators)
+
+
+@pytest.mark.invariant("IOTA-COMMISSION-02")
+@pytest.mark.parametrize(
+    ("stakes", "rate_bp", "delegated"),
+    [([10, 10, 10, 10], 500, "val-0"), ([22, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8], 0, "val-0")],
+)
+def test_one_epoch_of_a_delegator_is_the_mainnet_rate_over_365(
+    stakes: list[int], rate_bp: int, delegated: str
+) -> None:
+    """The delegator's reward for one epoch is principal × mainnet_rate / 365, to the nano
+    floors: the pot follows capped voting power and IIP-8 takes max(rate, voting power)."""
+    validators = [(f"val-{k}", s * 10_000_000 * IOTA, rate_bp) for k, s in enumerate(stakes)]
+    principal = 1_000_000 * IOTA
+    system = IotaStaking.genesis({"ann": principal}, validators)
+    staked = system.request_add_stake("ann", delegated, principal, 0)
+    system.advance_epoch(SYSTEM)  # the stake activates
+    total = sum(v.pool.iota_balance for v in system.validators.values())
+    validator = system.validators[delegated]
+    stake_share = Fraction(validator.pool.iota_balance, total)
+    vp_share = Fraction(validator.voting_power, 10_000)
+    system.advance_epoch(SYSTEM)  # epoch 1 is paid
+    earned = system.request_withdraw_stake("ann", staked, 2) - principal
+    rate = iotasrb.mainnet_rate(
+        iotasrb.benchmark(Fraction(total, IOTA)), stake_share, vp_share, Fraction(rate_bp, 10_000)
+    )
+    expected = principal * rate / 365
+    assert abs(earned - expected) <= 3  # the floors of the split, the commission and the rate
+    assert_invariants(system)

@@ -9,13 +9,13 @@ from tests.conformance.mutants import MutantImplementation, swap_class
 
 
 class Uncapped(IotaStaking):
-    def _seat(self, committee: Sequence[str], powers: dict[str, int]) -> None:
+    def seat(self, committee: Sequence[str], powers: dict[str, int]) -> None:
         stakes = {a: self.validators[a].pool.iota_balance for a in committee}
         total = sum(stakes.values())
         if total:
             powers = {a: s * 10_000 // total for a, s in stakes.items()}
             powers[committee[0]] += 10_000 - sum(powers.values())
-        super()._seat(committee, powers)
+        super().seat(committee, powers)
 
 
 def implementation() -> MutantImplementation:
