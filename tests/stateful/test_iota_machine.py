@@ -75,6 +75,32 @@ class IotaMachine(RuleBasedStateMachine):
             lambda: self.system.pay_gas("payer", fee, fee * tip_share // 100, self.system.epoch)
         )
 
+    @rule(candidate=st.sampled_from(STAKERS), amount=st.integers(1, 3_000_000 * IOTA))
+    def candidate_joins(self, candidate: str, amount: int) -> None:
+        """A staker registers as a candidate, stakes itself, and asks to join."""
+        epoch = self.system.epoch
+        self._try(lambda: self.system.request_add_validator_candidate(candidate, 500, epoch))
+        self._try(lambda: self.system.request_add_stake(candidate, candidate, amount, epoch))
+        self._try(lambda: self.system.request_add_validator(candidate, epoch))
+
+    @rule(validator=st.sampled_from(VALIDATORS + STAKERS))
+    def leave(self, validator: str) -> None:
+        self._try(lambda: self.system.request_remove_validator(validator, self.system.epoch))
+
+    @precondition(lambda self: self.system.stakes)
+    @rule(data=st.data(), amount=st.integers(IOTA // 2, 5_000_000 * IOTA))
+    def split_and_join(self, data: st.DataObject, amount: int) -> None:
+        staked = data.draw(st.sampled_from(sorted(self.system.stakes)))
+        owner = self.system.stakes[staked].owner
+        epoch = self.system.epoch
+        before = self.system.snapshot()
+        try:
+            part = self.system.split_staked_iota(owner, staked, amount, epoch)
+        except ContractError:
+            assert self.system.snapshot() == before
+            return
+        self.system.join_staked_iota(owner, staked, part, epoch)
+
     @rule()
     def advance(self) -> None:
         self.system.advance_epoch(SYSTEM)
@@ -110,4 +136,8 @@ TestIotaMachine = pytest.mark.invariant(
     "IOTA-STAKE-01",
     "IOTA-COMMISSION-01",
     "IOTA-SUPPLY-01",
+    "IOTA-COMMISSION-02",
+    "IOTA-DEPART-01",
+    "IOTA-SET-01",
+    "IOTA-SAFE-01",
 )(IotaMachine.TestCase)
