@@ -32,7 +32,7 @@ pytest: $(STAMP)
 
 # The conformance suite once more, driving the reference through the JSON-lines protocol.
 conformance-process: $(STAMP)
-	$(BIN)/pytest tests/conformance -q -p no:cacheprovider \
+	$(BIN)/pytest contracts/conformance/suite tests/conformance -q -p no:cacheprovider \
 		--implementation "cmd:$(BIN)/python -m contracts.conformance.adapter"
 
 docs: $(STAMP)

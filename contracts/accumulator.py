@@ -302,6 +302,27 @@ class RewardAccumulator:
             - sum(self.owed(h) for h in self.positions)
         )
 
+    @query
+    def state(self) -> dict[str, Any]:
+        """The normative observable state: the period, the totals, and every holder that ever
+        staked with its active and pending stake and its claimable whole units, settled to now
+        (``spec/schemas/state/reward-accumulator.schema.json``)."""
+        holders = {}
+        for holder in sorted(self.positions):
+            active, pending = self.held(holder)
+            holders[holder] = {"active": active, "pending": pending, "claimable": self.owed(holder)}
+        claimable = sum(h["claimable"] for h in holders.values())
+        return {
+            "period": self.period,
+            "totalActive": self.total_active,
+            "totalPending": self.total_pending,
+            "offered": self.offered,
+            "claimed": self.claimed,
+            "undistributed": self.undistributed,
+            "roundingDust": self.offered - self.claimed - self.undistributed - claimable,
+            "holders": holders,
+        }
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "period": self.period,

@@ -25,7 +25,7 @@ from contracts.invariants import checker
 from contracts.ledger import Ledger
 from contracts.params import ParameterStore
 from contracts.root_chain import RootChain
-from contracts.transaction import constructor, transaction
+from contracts.transaction import constructor, query, transaction
 
 
 class AssemblyNetwork:
@@ -61,6 +61,15 @@ class AssemblyNetwork:
         moves.commit()
         self.governance.apply_due(self.chain.epoch)
         self.chain.apply_begin_epoch(seed)
+
+    @query
+    def state(self) -> dict[str, Any]:
+        """The normative observable state (``spec/schemas/state/assembly.schema.json``)."""
+        return {
+            "ledger": self.ledger.state(),
+            "chain": self.chain.state(),
+            "governance": self.governance.snapshot(),
+        }
 
     def snapshot(self) -> dict[str, Any]:
         return {"chain": self.chain.snapshot(), "governance": self.governance.snapshot()}

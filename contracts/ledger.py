@@ -183,6 +183,10 @@ class Ledger:
         """
         self.moves().transfer(sender, recipient, amount).commit()
 
+    def state(self) -> dict[str, Any]:
+        """The ledger's part of the network's normative state."""
+        return {**self.snapshot(), "supply": self.supply()}
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "genesis": self.genesis,

@@ -167,6 +167,20 @@ class PostLaunchDistribution:
             "notYetOffered": (DAYS - self.days_paid) * self.daily,
         }
 
+    @query
+    def state(self) -> dict[str, Any]:
+        """The normative observable state (``spec/schemas/state/postlaunch.schema.json``)."""
+        return {
+            "phaseOneTotal": self.phase_one_total,
+            "allocation": self.allocation,
+            "daily": self.daily,
+            "scheduleDust": self.schedule_dust,
+            "day": self.day,
+            "daysPaid": self.days_paid,
+            "notYetOffered": (DAYS - self.days_paid) * self.daily,
+            "rewards": self.rewards.state(),
+        }
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "phaseOneTotal": self.phase_one_total,

@@ -707,6 +707,40 @@ class RootChain:
     def compute_total_bonded(self) -> MicroAsmb:
         return sum(v.tokens for v in self.validators.values() if v.status is Status.ACTIVE)
 
+    def state(self) -> dict[str, Any]:
+        """The root chain's part of the network's normative state."""
+        return {
+            "epoch": self.epoch,
+            "provision": {
+                "epochInYear": self.provision.epoch_in_year,
+                "yearBase": self.provision.year_base,
+                "cumulative": self.provision.cumulative,
+            },
+            "validators": {
+                vid: {
+                    "operator": v.operator,
+                    "operational": v.operational,
+                    "status": v.status.value,
+                    "registeredEpoch": v.registered_epoch,
+                    "commissionBp": v.commission_bp,
+                    "nextCommissionBp": v.next_commission_bp,
+                    "exitEpoch": v.exit_epoch,
+                    "tokens": v.tokens,
+                    "shares": v.shares,
+                    "rewards": v.rewards.state(),
+                }
+                for vid, v in sorted(self.validators.items())
+            },
+            "unbonding": [
+                [e.owner, e.validator_id, e.amount, e.created_epoch, e.matures_epoch]
+                for e in self.unbonding
+            ],
+            "chains": {cid: c.to_json() for cid, c in sorted(self.chains.items())},
+            "committees": {cid: list(m) for cid, m in sorted(self.committees.items())},
+            "fees": {cid: f for cid, f in sorted(self.fees.items()) if f},
+            "usedEvidence": sorted(self.used_evidence),
+        }
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "epoch": self.epoch,

@@ -199,6 +199,23 @@ class SmrStaking:
             self.balances[holder] = self.balances.get(holder, 0) + paid
         return paid
 
+    @query
+    def state(self) -> dict[str, Any]:
+        """The normative observable state (``spec/schemas/state/smr-staking.schema.json``)."""
+        return {
+            "epoch": self.epoch,
+            "genesisSupply": self.genesis_supply,
+            "supply": self._supply(),
+            "minted": self.minted,
+            "burned": self.burned,
+            "balances": dict(sorted(self.balances.items())),
+            "provision": {
+                "epochInYear": self.provision.epoch_in_year,
+                "yearBase": self.provision.year_base,
+            },
+            "rewards": self.rewards.state(),
+        }
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "epoch": self.epoch,

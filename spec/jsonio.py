@@ -110,14 +110,19 @@ def parse_json(text: str) -> Any:
 def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, renamed into
     place once complete: a failed write leaves no partial file (and an existing one intact)."""
+    write_atomically_bytes(path, text.encode("utf-8"))
+
+
+def write_atomically_bytes(path: Path, data: bytes) -> None:
+    """:func:`write_atomically` for bytes."""
     folder = path.parent
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

@@ -69,15 +69,6 @@ def _large_state(request: pytest.FixtureRequest) -> Iterator[None]:
         yield
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--implementation",
-        default="reference",
-        help="the implementation the conformance suite drives: 'reference', "
-        "'package.module:factory', or 'cmd:<command line>' (JSON-lines protocol)",
-    )
-
-
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     """The seed documents; tests that need them skip, with the reason, when they are absent."""

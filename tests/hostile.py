@@ -219,9 +219,9 @@ def call_wire(
     driver: ObjectDriver, handle: str, contract: str, name: str, args: dict[str, Any]
 ) -> tuple[dict[str, Any], Any, Any]:
     """(outcome, snapshot before, snapshot after) of one call through the conformance API."""
-    before = driver.snapshot(handle)
+    before = driver.instances[handle][1].snapshot()
     outcome = driver.call(handle, name, args)
-    return outcome, before, driver.snapshot(handle)
+    return outcome, before, driver.instances[handle][1].snapshot()
 
 
 def call_python(instance: Any, operation: Operation, values: list[Any]) -> dict[str, Any]:

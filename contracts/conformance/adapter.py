@@ -4,11 +4,17 @@ One request per line on standard input, one reply per line on standard output, i
 request is strict JSON: no duplicate keys, floats or lone surrogates):
 
 * ``{"id": n, "op": "create", "contract": C, "args": {...}}`` →
-  ``{"id": n, "result": {"instance": H}}``
+  ``{"id": n, "result": {"instance": H}}``, or an error: the constructor's code, or
+  ``UNSUPPORTED_CONTRACT`` from an implementation that does not implement ``C``
 * ``{"id": n, "op": "call", "instance": H, "method": M, "args": {...}}`` →
   ``{"id": n, "result": R}`` or ``{"id": n, "error": {"code": E, "message": ...}}``
-* ``{"id": n, "op": "snapshot", "instance": H}`` → ``{"id": n, "result": S}``
+* ``{"id": n, "op": "state", "instance": H}`` → ``{"id": n, "result": S}``, the normative
+  observable state (``snapshot`` is accepted as another name for it)
 * ``{"id": n, "op": "drop", "instance": H}`` → ``{"id": n, "result": null}``
+
+Protocol-level errors: ``UNKNOWN_REQUEST`` (an unknown ``op``), ``BAD_REQUEST`` (a line that is
+not a request: malformed JSON, a missing field, an unknown instance), ``UNKNOWN_OPERATION`` (a
+method the contract does not have), ``INTERNAL`` (the implementation failed without a code).
 
 Values are canonical JSON (:mod:`contracts.conformance.codec`): integers beyond 2^53 are decimal
 strings, fractions ``"p/q"``. Another implementation proves conformance by serving the same
@@ -40,12 +46,11 @@ def serve(stdin: TextIO, stdout: TextIO, implementation: Implementation | None =
             request_id = request.get("id")
             op = request.get("op")
             if op == "create":
-                handle = driver.create(request["contract"], request.get("args", {}))
-                reply = {"result": {"instance": handle}}
+                reply = driver.try_create(request["contract"], request.get("args", {}))
             elif op == "call":
                 reply = driver.call(request["instance"], request["method"], request.get("args", {}))
-            elif op == "snapshot":
-                reply = {"result": driver.snapshot(request["instance"])}
+            elif op in ("state", "snapshot"):
+                reply = {"result": driver.state(request["instance"])}
             elif op == "drop":
                 driver.instances.pop(request["instance"], None)
                 reply = {"result": None}

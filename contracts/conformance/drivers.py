@@ -1,14 +1,18 @@
 """Drivers run the API's operations on an implementation and report canonical outcomes.
 
 An *outcome* is ``{"result": <canonical JSON>}`` or ``{"error": {"code": C, "message": M}}``;
-conformance compares results, error codes (not messages) and canonical snapshots.
+conformance compares results, error codes (not messages) and the normative observable states.
 
 * :class:`ObjectDriver` drives Python objects in process: the reference, or any implementation
   given as ``package.module:factory`` (a factory returning an object with ``create(contract,
-  args)``). Its contracts raise exceptions that carry a ``code`` attribute.
+  args)``). Its contracts raise exceptions that carry a ``code`` attribute and have a
+  ``state()`` method returning the normative state.
 * :class:`ProcessDriver` drives another program through the JSON-lines protocol of
   :mod:`contracts.conformance.adapter`, one request per line on its standard input and one reply
-  per line on its standard output.
+  per line on its standard output, each within a read timeout.
+
+An implementation that does not implement a contract answers ``create`` with the error code
+``UNSUPPORTED_CONTRACT``; the suite then skips that contract's tests.
 """
 
 from __future__ import annotations
@@ -17,14 +21,19 @@ import copy
 import importlib
 import itertools
 import json
+import os
+import select
 import shlex
 import subprocess
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from contracts.conformance.api import CONTRACTS, create_reference, decode, resolve
-from contracts.conformance.codec import canonical
+from contracts.conformance.codec import canonical, dumps
 
 JSON = Any
+UNSUPPORTED: Final = "UNSUPPORTED_CONTRACT"
+#: Seconds a process may take to answer one request.
+READ_TIMEOUT: Final = float(os.environ.get("ASMB_CONFORMANCE_TIMEOUT", "60"))
 
 
 class Implementation(Protocol):
@@ -45,18 +54,31 @@ def reference() -> Implementation:
     return ReferenceImplementation()
 
 
+class ProtocolError(RuntimeError):
+    """The implementation broke the protocol: no reply in time, or a malformed one."""
+
+
 class Driver(Protocol):
+    def try_create(self, contract: str, args: JSON) -> JSON: ...
+
     def create(self, contract: str, args: JSON) -> str: ...
 
     def call(self, instance: str, operation: str, args: JSON) -> JSON: ...
 
-    def snapshot(self, instance: str) -> JSON: ...
+    def state(self, instance: str) -> JSON: ...
 
     def close(self) -> None: ...
 
 
 def error_outcome(code: str, message: str) -> JSON:
     return {"error": {"code": code, "message": message}}
+
+
+def created(outcome: JSON, contract: str) -> str:
+    """The instance handle of a successful ``create`` outcome; raise otherwise."""
+    if "error" in outcome:
+        raise ProtocolError(f"create {contract}: {outcome['error']}")
+    return str(outcome["result"]["instance"])
 
 
 class ObjectDriver:
@@ -67,11 +89,22 @@ class ObjectDriver:
         self.instances: dict[str, tuple[str, Any]] = {}
         self._ids = itertools.count(1)
 
-    def create(self, contract: str, args: JSON) -> str:
-        instance = self.implementation.create(contract, args)
+    def try_create(self, contract: str, args: JSON) -> JSON:
+        try:
+            instance = self.implementation.create(contract, args)
+        except AssertionError:
+            raise
+        except Exception as error:
+            code = getattr(error, "code", None)
+            if isinstance(code, str):
+                return error_outcome(code, str(error))
+            return error_outcome("INTERNAL", f"{type(error).__name__}: {error}")
         handle = f"i{next(self._ids)}"
         self.instances[handle] = (contract, instance)
-        return handle
+        return {"result": {"instance": handle}}
+
+    def create(self, contract: str, args: JSON) -> str:
+        return created(self.try_create(contract, args), contract)
 
     def call(self, instance: str, operation: str, args: JSON) -> JSON:
         contract, target = self.instances[instance]
@@ -93,8 +126,9 @@ class ObjectDriver:
                 return error_outcome(code, str(error))
             return error_outcome("INTERNAL", f"{type(error).__name__}: {error}")
 
-    def snapshot(self, instance: str) -> JSON:
-        return canonical(self.instances[instance][1].snapshot())
+    def state(self, instance: str) -> JSON:
+        """The instance's normative observable state, canonical."""
+        return canonical(self.instances[instance][1].state())
 
     def clone(self, instance: str) -> str:
         """A deep copy of an instance (to try a call without committing to it)."""
@@ -110,15 +144,12 @@ class ObjectDriver:
         self.instances.clear()
 
 
-class ProtocolError(RuntimeError):
-    """The other program broke the JSON-lines protocol."""
-
-
 class ProcessDriver:
     """Runs operations in another program that speaks the JSON-lines protocol."""
 
-    def __init__(self, command: str) -> None:
+    def __init__(self, command: str, timeout: float = READ_TIMEOUT) -> None:
         self.command = command
+        self.timeout = timeout
         self.process = subprocess.Popen(
             shlex.split(command),
             stdin=subprocess.PIPE,
@@ -129,42 +160,73 @@ class ProcessDriver:
         )
         self._ids = itertools.count(1)
 
-    def _request(self, message: dict[str, Any]) -> JSON:
-        request_id = next(self._ids)
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(json.dumps({"id": request_id, **message}) + "\n")
-        self.process.stdin.flush()
+    def _readline(self) -> str:
+        assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], self.timeout)
+        if not ready:
+            raise ProtocolError(f"{self.command!r} did not answer within {self.timeout:g} s")
         line = self.process.stdout.readline()
         if not line:
             raise ProtocolError(f"{self.command!r} closed its output")
-        reply = json.loads(line)
-        if reply.get("id") != request_id:
-            raise ProtocolError(f"reply {reply.get('id')!r} to request {request_id}")
+        return line
+
+    def _request(self, message: dict[str, Any]) -> JSON:
+        request_id = next(self._ids)
+        assert self.process.stdin is not None
+        # Every integer beyond 2^53 travels as a decimal string (the codec's rule).
+        self.process.stdin.write(dumps({"id": request_id, **canonical(message)}) + "\n")
+        self.process.stdin.flush()
+        line = self._readline()
+        try:
+            reply = json.loads(line)
+        except json.JSONDecodeError:
+            raise ProtocolError(f"reply to request {request_id} is not JSON: {line!r}") from None
+        if not isinstance(reply, dict) or reply.get("id") != request_id:
+            raise ProtocolError(f"reply {line.strip()!r} does not answer request {request_id}")
+        if ("result" in reply) == ("error" in reply):
+            raise ProtocolError(
+                f"reply to request {request_id} has neither or both of result, error"
+            )
+        error = reply.get("error")
+        if error is not None and not (
+            isinstance(error, dict) and isinstance(error.get("code"), str)
+        ):
+            raise ProtocolError(f"reply to request {request_id}: an error needs a string code")
+        return {k: reply[k] for k in ("result", "error") if k in reply}
+
+    def try_create(self, contract: str, args: JSON) -> JSON:
+        reply = self._request({"op": "create", "contract": contract, "args": args})
+        if "result" in reply and not (
+            isinstance(reply["result"], dict) and "instance" in reply["result"]
+        ):
+            raise ProtocolError(f"create {contract}: the reply names no instance")
         return reply
 
     def create(self, contract: str, args: JSON) -> str:
-        reply = self._request({"op": "create", "contract": contract, "args": args})
-        if "error" in reply:
-            raise ProtocolError(f"create {contract}: {reply['error']}")
-        return str(reply["result"]["instance"])
+        return created(self.try_create(contract, args), contract)
 
     def call(self, instance: str, operation: str, args: JSON) -> JSON:
-        reply = self._request(
+        return self._request(
             {"op": "call", "instance": instance, "method": operation, "args": args}
         )
-        return {k: v for k, v in reply.items() if k in {"result", "error"}}
 
-    def snapshot(self, instance: str) -> JSON:
-        reply = self._request({"op": "snapshot", "instance": instance})
+    def state(self, instance: str) -> JSON:
+        reply = self._request({"op": "state", "instance": instance})
         if "error" in reply:
-            raise ProtocolError(f"snapshot: {reply['error']}")
+            raise ProtocolError(f"state: {reply['error']}")
         return reply["result"]
+
+    def drop(self, instance: str) -> None:
+        self._request({"op": "drop", "instance": instance})
 
     def close(self) -> None:
         if self.process.poll() is None:
             assert self.process.stdin is not None
             self.process.stdin.close()
-            self.process.wait(timeout=30)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
 
 
 def driver_for(spec: str) -> Driver:

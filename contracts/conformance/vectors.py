@@ -1,66 +1,86 @@
 """Language-agnostic test vectors: scenarios run on the reference, every outcome recorded.
 
-A *case* is one scenario with, for every step, the expected outcome -- the result, or the error
-code -- and the SHA-256 of the canonical snapshot after the step (to find the first divergence),
-plus the expected final snapshot. Messages are not part of a case: implementations word their
-errors as they like, but codes are public API. :func:`write_vectors` writes one directory per
-case (``case.json`` and ``manifest.json``) and an ``index.json``; the bytes are identical on every
-run. ``spec/schemas/conformance-case.schema.json`` and ``conformance-manifest.schema.json``
-describe the format.
+A *case* (format ``asmb-conformance-vector/2``) is one scenario: the constructor's arguments and
+its expected outcome; the normative state after it; then for every step the operation, its
+arguments, the expected result or error code, and the *changes* that take the state before the
+step to the state after it (JSON Pointer paths, :mod:`contracts.conformance.statediff`); and the
+final state. A replayer applies each step's changes to the state it expects and, when the
+implementation's state differs, names the first differing path. Messages are not part of a case:
+implementations word their errors as they like, but codes are public API.
+
+:func:`write_vectors` writes one directory per case (``case.json`` and ``manifest.json``) and an
+``index.json``, byte-identical on every run; :func:`write_archive` packs them into one
+``.tar.gz`` whose SHA-256 it returns. ``spec/schemas/conformance-case.schema.json`` and
+``conformance-manifest.schema.json`` describe the format; the states are described per contract
+in ``spec/schemas/state/``.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
+import tarfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from contracts.conformance.codec import canonical, dumps
-from contracts.conformance.drivers import Driver, ObjectDriver, reference
+from contracts.conformance.codec import canonical
+from contracts.conformance.drivers import Driver, ObjectDriver, ProtocolError, created, reference
 from contracts.conformance.scenarios import SCENARIOS, Scenario
+from contracts.conformance.statediff import apply, changes, first_difference
 from spec import __version__
 
-FORMAT = "asmb-conformance-vector/1"
+FORMAT: Final = "asmb-conformance-vector/2"
 JSON = Any
 
 
-def _expect(outcome: JSON) -> JSON:
+def expectation(outcome: JSON) -> JSON:
+    """An outcome as a case records it: the result, or only the error's code."""
     if "error" in outcome:
         return {"error": {"code": outcome["error"]["code"]}}
     return {"result": outcome["result"]}
 
 
-def digest(snapshot: JSON) -> str:
-    return hashlib.sha256(dumps(snapshot).encode("utf-8")).hexdigest()
-
-
 def build_case(scenario: Scenario, driver: Driver | None = None) -> JSON:
     """Run ``scenario`` on ``driver`` (the reference by default) and record every outcome."""
     runner = driver or ObjectDriver(reference())
-    instance = runner.create(scenario.contract, canonical(scenario.create))
-    steps = []
-    for step in scenario.steps:
-        args = canonical(step.args)
-        outcome = runner.call(instance, step.operation, args)
-        steps.append(
-            {
-                "operation": step.operation,
-                "args": args,
-                "expect": _expect(outcome),
-                "snapshotDigest": digest(runner.snapshot(instance)),
-            }
-        )
-    return {
+    create = canonical(scenario.create)
+    outcome = runner.try_create(scenario.contract, create)
+    case: JSON = {
         "format": FORMAT,
         "specVersion": __version__,
         "contract": scenario.contract,
         "name": scenario.name,
         "description": scenario.description,
         "tags": list(scenario.tags),
-        "create": canonical(scenario.create),
+        "create": create,
+    }
+    if "error" in outcome:
+        return {**case, "createExpect": expectation(outcome), "steps": []}
+    instance = created(outcome, scenario.contract)
+    state = runner.state(instance)
+    initial = state
+    steps = []
+    for step in scenario.steps:
+        args = canonical(step.args)
+        result = runner.call(instance, step.operation, args)
+        after = runner.state(instance)
+        steps.append(
+            {
+                "operation": step.operation,
+                "args": args,
+                "expect": expectation(result),
+                "changes": changes(state, after),
+            }
+        )
+        state = after
+    return {
+        **case,
+        "createExpect": {"result": None},
+        "initialState": initial,
         "steps": steps,
-        "finalSnapshot": runner.snapshot(instance),
+        "finalState": state,
     }
 
 
@@ -102,9 +122,8 @@ def write_vectors(out: Path) -> list[Path]:
     """
     from spec.jsonio import write_atomically
 
-    files = render_vectors()
     written = []
-    for relative, text in files.items():
+    for relative, text in render_vectors().items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text)
@@ -112,23 +131,67 @@ def write_vectors(out: Path) -> list[Path]:
     return written
 
 
+def archive_bytes(files: dict[str, str] | None = None) -> bytes:
+    """Every vector file in one ``.tar.gz``, byte-identical on every run (fixed times, modes,
+    owners and order)."""
+    files = render_vectors() if files is None else files
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for relative in sorted(files):
+            data = files[relative].encode("utf-8")
+            info = tarfile.TarInfo(f"asmb-conformance-vectors-{__version__}/{relative}")
+            info.size, info.mtime, info.mode = len(data), 0, 0o644
+            info.uid = info.gid = 0
+            info.uname = info.gname = ""
+            tar.addfile(info, io.BytesIO(data))
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, mode="wb", mtime=0) as gz:
+        gz.write(raw.getvalue())
+    return packed.getvalue()
+
+
+def write_archive(path: Path) -> str:
+    """Write the vectors' archive to ``path``; return its SHA-256 (lower-case hex)."""
+    from spec.jsonio import write_atomically_bytes
+
+    data = archive_bytes()
+    write_atomically_bytes(path, data)
+    return hashlib.sha256(data).hexdigest()
+
+
 def replay(driver: Driver, case: JSON) -> list[str]:
-    """Run a case on ``driver``; return every mismatch (empty when the implementation conforms)."""
-    problems: list[str] = []
-    instance = driver.create(case["contract"], case["create"])
+    """Run a case on ``driver``; return the first mismatch, located (empty when it conforms)."""
+    outcome = driver.try_create(case["contract"], case["create"])
+    expected_create = case.get("createExpect", {"result": None})
+    got_create = {"result": None} if "result" in outcome else expectation(outcome)
+    if got_create != expected_create:
+        return [f"create: expected {expected_create}, got {got_create}"]
+    if "error" in outcome:
+        return []
+    instance = created(outcome, case["contract"])
+    expected = case["initialState"]
+    found = first_difference(expected, driver.state(instance))
+    if found is not None:
+        return [f"create: the state differs at {found[0]}: expected {found[1]!r}, got {found[2]!r}"]
     for number, step in enumerate(case["steps"]):
-        outcome = driver.call(instance, step["operation"], step["args"])
-        got = _expect(outcome)
+        got = expectation(driver.call(instance, step["operation"], step["args"]))
         if got != step["expect"]:
-            problems.append(
-                f"step {number} {step['operation']}: expected {step['expect']}, got {got}"
-            )
-            break
-        snapshot = driver.snapshot(instance)
-        if digest(snapshot) != step["snapshotDigest"]:
-            problems.append(f"step {number} {step['operation']}: the snapshot differs")
-            break
-    else:
-        if driver.snapshot(instance) != case["finalSnapshot"]:
-            problems.append("the final snapshot differs")
-    return problems
+            return [f"step {number} {step['operation']}: expected {step['expect']}, got {got}"]
+        expected = apply(expected, step["changes"])
+        found = first_difference(expected, driver.state(instance))
+        if found is not None:
+            path, want, have = found
+            return [
+                f"step {number} {step['operation']}: the state differs at {path}: "
+                f"expected {want!r}, got {have!r}"
+            ]
+    return []
+
+
+def replay_file(driver: Driver, path: Path) -> list[str]:
+    """Replay the case in ``path`` (a ``case.json``); protocol failures are reported too."""
+    case = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return replay(driver, case)
+    except ProtocolError as error:
+        return [f"protocol: {error}"]

@@ -457,6 +457,12 @@ class IotaStaking:
         for validator in self.validators.values():
             validator.voting_power = powers.get(validator.address, 0)
 
+    @query
+    def state(self) -> dict[str, Any]:
+        """The normative observable state: Move's state of the system (every field of the
+        snapshot; ``spec/schemas/state/iota-staking.schema.json``)."""
+        return self.snapshot()
+
     def snapshot(self) -> dict[str, Any]:
         return {
             "epoch": self.epoch,

@@ -36,7 +36,7 @@ from contracts.participation.event import (
     ParticipationEvent,
     parse_event,
 )
-from contracts.transaction import constructor, transaction
+from contracts.transaction import constructor, query, transaction
 from contracts.units import U32_MAX, IotaI, Milestone, is_uint
 
 #: A Chrysalis output id: 32-byte transaction id and 2-byte output index.
@@ -171,6 +171,11 @@ class ParticipationTracker:
                 output=oid,
             )
         self.outputs[oid] = replace(output, spent_at=milestone)
+
+    @query
+    def state(self) -> dict[str, Any]:
+        """The normative observable state: the snapshot (``spec/schemas/state/``)."""
+        return self.snapshot()
 
     def snapshot(self) -> dict[str, Any]:
         """Canonical state: the event id and every tracked output, sorted by output id."""

@@ -84,9 +84,9 @@ def try_python(
     bad: list[Bad],
 ) -> str:
     instance = driver.instances[handle][1]
-    before = driver.snapshot(handle)
+    before = instance.snapshot()
     outcome = call_python(instance, operation, values)
-    check_outcome(contract, operation, outcome, before, driver.snapshot(handle), bad, instance)
+    check_outcome(contract, operation, outcome, before, instance.snapshot(), bad, instance)
     return "refused" if "error" in outcome else "accepted"
 
 

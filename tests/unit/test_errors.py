@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from contracts.conformance.api import CONTRACTS
+from contracts.conformance.suite.test_vectors import PUBLISHED
 from contracts.errors import ContractError, all_error_classes
-from tests.conformance.test_vectors import PUBLISHED
 
 
 def test_every_class_has_its_own_code() -> None:
