@@ -28,6 +28,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import Annotated, Any, Final
 
+from contracts import accounts
 from contracts.accounts import MAX_NAME_BYTES, SYSTEM, AccountKind, account_kind
 from contracts.errors import (
     CommissionOutOfBounds,
@@ -45,21 +46,16 @@ from contracts.errors import (
 )
 from contracts.units import BASIS_POINTS, U8_MAX, U32_MAX, U64_MAX
 
-_WHITESPACE: Final = re.compile(r"\s")
 _HEX: Final = re.compile(r"[0-9a-fA-F]*")
 
 
 def is_name(value: object) -> bool:
-    """A well-formed name: a ``str`` of 1..128 UTF-8 bytes, printable, without whitespace."""
+    """:func:`contracts.accounts.is_name`, memoised (names repeat across calls)."""
     if type(value) is not str:
         return False
     if value in _NAMES:
         return True
-    if not value or len(value) > MAX_NAME_BYTES:
-        return False
-    if not value.isprintable() or _WHITESPACE.search(value) is not None:
-        return False
-    if len(value.encode("utf-8")) > MAX_NAME_BYTES:
+    if not accounts.is_name(value):
         return False
     _remember(_NAMES, value)
     return True

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 
 from contracts.conformance.drivers import ObjectDriver, reference
@@ -17,9 +16,7 @@ from contracts.conformance.scenarios import SCENARIOS
 from contracts.conformance.suite.test_vectors import PUBLISHED
 from contracts.conformance.vectors import build_case, write_vectors
 from contracts.invariants import all_violations
-from spec.sources import DATA_DIR
-
-SCHEMAS = DATA_DIR.parent / "schemas"
+from tests.conformance.schemas import validator
 
 pytestmark = pytest.mark.reference_only
 
@@ -63,14 +60,14 @@ def test_vectors_are_byte_identical_and_schema_valid(tmp_path: Path) -> None:
     ]
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
-    case_schema = json.loads((SCHEMAS / "conformance-case.schema.json").read_text("utf-8"))
-    manifest_schema = json.loads((SCHEMAS / "conformance-manifest.schema.json").read_text("utf-8"))
+    case_schema = validator("conformance-case.schema.json")
+    manifest_schema = validator("conformance-manifest.schema.json")
     for path in first:
         document = json.loads(path.read_text("utf-8"))
         if path.name == "case.json":
-            jsonschema.Draft202012Validator(case_schema).validate(document)
+            case_schema.validate(document)
         elif path.name == "manifest.json":
-            jsonschema.Draft202012Validator(manifest_schema).validate(document)
+            manifest_schema.validate(document)
 
 
 def test_the_reference_still_writes_the_published_vectors(tmp_path: Path) -> None:
