@@ -29,6 +29,7 @@ from typing import Any, Final, Protocol
 
 from contracts.conformance.api import CONTRACTS, create_reference, decode, resolve
 from contracts.conformance.codec import canonical, dumps
+from contracts.errors import InvalidInput
 
 JSON = Any
 UNSUPPORTED: Final = "UNSUPPORTED_CONTRACT"
@@ -114,7 +115,10 @@ class ObjectDriver:
             return error_outcome("UNKNOWN_OPERATION", f"{contract} has no operation {operation}")
         try:
             if not isinstance(args, dict):
-                raise TypeError("arguments must be an object")
+                raise InvalidInput("arguments must be an object")
+            unknown = sorted(set(args) - {p.name for p in op.params})
+            if unknown:
+                raise InvalidInput(f"{operation} takes no argument {unknown[0]!r}")
             values = [decode(p, args.get(p.name)) for p in op.params]
             result = resolve(target, op.method)(*values)
             return {"result": canonical(result)}

@@ -85,8 +85,9 @@ def invalid_values(param: Param, value: Any) -> list[Any]:
 
 
 def variants(operation: Operation, args: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Calls that differ from ``args`` in one argument, by each invalid value of its kind, and
-    in two arguments at once, by the first invalid value of each (which decides the code: the
+    """Calls that differ from ``args`` in one argument, by each invalid value of its kind; one
+    with an argument the operation does not take and one without its first argument; and calls
+    wrong in two arguments at once, by the first invalid value of each (which decides the code: the
     first argument's type, then its domain, before the second's)."""
     for param in operation.params:
         for bad in invalid_values(param, args.get(param.name)):
@@ -94,6 +95,9 @@ def variants(operation: Operation, args: dict[str, Any]) -> Iterator[dict[str, A
             changed[param.name] = bad
             if changed != args:
                 yield changed
+    if operation.params:
+        yield {**args, "unexpected": 1}
+        yield {k: v for k, v in args.items() if k != operation.params[0].name}
     params = list(operation.params)
     for index, first in enumerate(params):
         for second in params[index + 1 :]:

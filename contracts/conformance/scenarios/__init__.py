@@ -1,0 +1,33 @@
+"""Scenarios the conformance test vectors are generated from.
+
+A scenario is a contract, its constructor arguments and a list of steps (operation, arguments).
+Hand-written scenarios pin the edge cases each contract's rules name -- window edges, minimum
+rules, zero-stake periods, slashing while unbonding, proposal boundaries, the tallying quorum --
+and seeded random scenarios (``random.Random`` with a fixed seed, so the vectors are the same on
+every run) mix valid and invalid calls at length. Expected outcomes are not written here: the
+vector generator runs each scenario on the reference and records what it returns.
+"""
+
+from __future__ import annotations
+
+from contracts.conformance.scenarios.assembly import assembly_scenarios
+from contracts.conformance.scenarios.base import JSON, SYSTEM, Scenario, Step, addr, oid, s
+from contracts.conformance.scenarios.iota import iota_scenarios
+from contracts.conformance.scenarios.participation import ballot_scenarios, staking_scenarios
+from contracts.conformance.scenarios.rewards import (
+    accumulator_scenarios,
+    postlaunch_scenarios,
+    smr_scenarios,
+)
+
+__all__ = ["JSON", "SCENARIOS", "SYSTEM", "Scenario", "Step", "addr", "oid", "s"]
+
+SCENARIOS: tuple[Scenario, ...] = tuple(
+    staking_scenarios()
+    + ballot_scenarios()
+    + accumulator_scenarios()
+    + postlaunch_scenarios()
+    + smr_scenarios()
+    + assembly_scenarios()
+    + iota_scenarios()
+)
