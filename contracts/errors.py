@@ -282,12 +282,6 @@ class NoVotingPower(ContractError):
     code = "NO_VOTING_POWER"
 
 
-class ProposalNotExecutable(ContractError):
-    """Executing a proposal that did not pass, is still voting, or is not yet due."""
-
-    code = "PROPOSAL_NOT_EXECUTABLE"
-
-
 # ----------------------------------------------------------------------------- IOTA staking
 
 

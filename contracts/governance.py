@@ -14,10 +14,10 @@ follow Cosmos SDK x/gov (GOV-*):
   vetoed and its deposit burned; otherwise it passes when yes exceeds ``GOV_THRESHOLD`` of the
   non-abstaining votes. A deposit not burned is returned.
 * **Enforcement.** A passed proposal's changes apply at its activation epoch, the end of voting
-  plus ``GOV_ACTIVATION_DELAY_EPOCHS``: the network applies them at that epoch change, through
-  the same path as :meth:`Governance.execute`, which anyone may call once the activation epoch
-  has come (and which refuses a proposal that is still voting, failed, not yet due or already
-  applied). No other path changes a governed parameter (GOV-PARAM-01).
+  plus ``GOV_ACTIVATION_DELAY_EPOCHS``: the network applies them as that epoch begins, before
+  any transaction of it ("fully enforced by the network"); in the epochs between the tally and
+  then, the proposal is visible as passed. Nobody executes a proposal by hand, and no other path
+  changes a governed parameter (GOV-PARAM-01).
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from contracts.errors import (
     DepositTooSmall,
     InvalidDay,
     NoVotingPower,
-    ProposalNotExecutable,
     UnknownProposal,
     VotingClosed,
 )
@@ -182,25 +181,6 @@ class Governance:
         if self.chain.voting_power(voter) == 0:
             raise NoVotingPower(f"{voter!r} has no bonded stake")
         proposal.votes[voter] = option
-
-    @transaction
-    def execute(self, caller: Sender, proposal_id: ProposalId, epoch: EpochIndex) -> None:
-        """Apply a passed proposal's changes; anyone may, from its activation epoch (GOV-EXEC-01).
-
-        Raises ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_DAY``, ``UNKNOWN_PROPOSAL``
-        or ``PROPOSAL_NOT_EXECUTABLE``.
-        """
-        self._at(epoch)
-        proposal = self._proposal(proposal_id)
-        if proposal.status is not ProposalStatus.PASSED:
-            raise ProposalNotExecutable(
-                f"proposal {proposal_id} is {proposal.status.value}, not passed"
-            )
-        if epoch < proposal.activation:
-            raise ProposalNotExecutable(
-                f"proposal {proposal_id} applies from epoch {proposal.activation}"
-            )
-        self._apply(proposal, epoch)
 
     # ------------------------------------------------------------------ epoch hooks
 

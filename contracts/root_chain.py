@@ -251,14 +251,20 @@ class RootChain:
             )
 
     def _check_bond(self, validator: Validator, holder: str, amount: MicroAsmb) -> LedgerMoves:
-        """The checks of bonding ``amount``: it buys a share, the pool's shares stay within
-        64 bits, ``holder`` can pay. Returns the staged ledger move."""
+        """The checks of bonding ``amount``: ``holder`` can pay, it buys a share, the pool's
+        shares stay within 64 bits. Returns the staged ledger move.
+
+        A pool that accepts stake was never slashed (a slash rotates its validator out), so a
+        share is worth one µASMB and neither of the first two checks can fail; they keep the
+        promise of 64-bit widths should that rule change, and no operation documents them.
+        """
+        moves = self.ledger.moves().transfer(holder, BONDED_POOL, amount)
         shares = validator.shares_for(amount)
         if shares == 0:
             raise InvalidAmount(f"{amount} buys no share of {validator.validator_id!r}'s pool")
         if validator.shares + shares > U64_MAX:
             raise WidthExceeded(f"{validator.validator_id!r}'s shares would pass 2^64 − 1")
-        return self.ledger.moves().transfer(holder, BONDED_POOL, amount)
+        return moves
 
     def _apply_bond(
         self, validator: Validator, holder: str, amount: MicroAsmb, moves: LedgerMoves
@@ -309,8 +315,7 @@ class RootChain:
 
         The stake counts in the security bond at once and earns from the next epoch. Raises
         ``INVALID_INPUT``, ``PROTECTED_ACCOUNT``, ``INVALID_AMOUNT``, ``INVALID_DAY``,
-        ``UNKNOWN_VALIDATOR``, ``VALIDATOR_NOT_ACCEPTING``, ``WIDTH_EXCEEDED`` or
-        ``INSUFFICIENT_BALANCE``.
+        ``UNKNOWN_VALIDATOR``, ``VALIDATOR_NOT_ACCEPTING`` or ``INSUFFICIENT_BALANCE``.
         """
         self._at(epoch)
         validator = self._validator(validator_id)

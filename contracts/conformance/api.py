@@ -15,7 +15,7 @@ anything else, then argument domains, then the operation's own rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -76,13 +76,15 @@ class Param:
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation: its wire name, the method it calls (a dotted path) and its errors."""
+    """One operation: its wire name, the method it calls (a dotted path), its errors and what
+    it does, in one line."""
 
     name: str
     method: str
     params: tuple[Param, ...]
     errors: frozenset[str]
     mutates: bool = True
+    meaning: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,12 @@ class ContractApi:
     operations: dict[str, Operation] = field(default_factory=dict)
     #: Public methods that are not operations, with the reason (hooks run by an operation, helpers).
     internal: dict[str, str] = field(default_factory=dict)
+    #: The codes the constructor may answer (besides INVALID_INPUT for a missing or unknown
+    #: argument, or one of the wrong type), and what each constructor argument is.
+    create_errors: frozenset[str] = frozenset()
+    create_meaning: dict[str, str] = field(default_factory=dict)
+    #: The contract's time right after the constructor.
+    starts: str = ""
 
 
 def _p(spec: str) -> tuple[Param, ...]:
@@ -318,7 +326,7 @@ CONTRACTS: dict[str, ContractApi] = {
                     "chain.delegate",
                     "holder:sender validatorId:ref amount:amount epoch:time",
                     f"{_SENDER} INVALID_AMOUNT {_EPOCH} UNKNOWN_VALIDATOR "
-                    "VALIDATOR_NOT_ACCEPTING WIDTH_EXCEEDED INSUFFICIENT_BALANCE",
+                    "VALIDATOR_NOT_ACCEPTING INSUFFICIENT_BALANCE",
                 ),
                 "undelegate": _op(
                     "undelegate",
@@ -405,12 +413,6 @@ CONTRACTS: dict[str, ContractApi] = {
                     "option:enum=yes|no|abstain|no-with-veto epoch:time",
                     f"{_SENDER} {_EPOCH} UNKNOWN_PROPOSAL VOTING_CLOSED ALREADY_VOTED "
                     "NO_VOTING_POWER",
-                ),
-                "execute": _op(
-                    "execute",
-                    "governance.execute",
-                    "caller:sender proposalId:ref epoch:time",
-                    f"{_SENDER} {_EPOCH} UNKNOWN_PROPOSAL PROPOSAL_NOT_EXECUTABLE",
                 ),
                 "transfer": _op(
                     "transfer",
@@ -540,6 +542,151 @@ CONTRACTS: dict[str, ContractApi] = {
         ),
     ]
 }
+
+
+#: One line per operation: what it does.
+_MEANINGS: dict[str, dict[str, str]] = {
+    "participation-staking": {
+        "book": "Track an output that participates in the event, booked at a milestone.",
+        "spend": "Record that a tracked output was spent at a milestone.",
+        "rewardOf": "One output's reward at a milestone (null: the event's end).",
+        "rewardsByAddress": "Every address's reward at a milestone, before the minimum rule.",
+        "results": "The node's results at a milestone: addresses at or above the minimum, "
+        "the total and its checksum.",
+        "seedResults": "The results with the seed's 8 % maximum applied to every address.",
+    },
+    "participation-ballot": {
+        "book": "Track an output that votes, with one answer byte per question.",
+        "spend": "Record that a tracked output was spent at a milestone.",
+        "status": "The tallies of every answer at a milestone, with the node's checksum.",
+    },
+    "reward-accumulator": {
+        "stake": "Add stake for a holder; it earns from the next period.",
+        "unstake": "Remove stake (pending first, then active).",
+        "distribute": "Offer rewards to the current period's active stake.",
+        "closePeriod": "End the current period: pending stake becomes active.",
+        "claim": "Pay a holder its claimable rewards.",
+        "claimable": "A holder's rewards claim would pay now.",
+        "stakeOf": "A holder's [active, pending] stake.",
+    },
+    "postlaunch": {
+        "stake": "Stake ASMB in the distribution on a day; it earns from the next day.",
+        "unstake": "Withdraw stake on a day.",
+        "claim": "Pay a holder the rewards settled up to the day.",
+        "advanceTo": "End every day before the given one, paying each of days 1 … 639.",
+        "claimable": "A holder's rewards claim would pay now.",
+        "accounting": "Allocation, claimed, claimable, undistributed and dust, which add up.",
+        "notYetOffered": "The rewards of the days still to come.",
+    },
+    "smr-staking": {
+        "stake": "Stake SMR from a balance at an epoch; it earns from the next epoch.",
+        "unstake": "Return stake to the balance.",
+        "claim": "Pay a holder its rewards to its balance.",
+        "advanceTo": "End every epoch before the given one, minting each epoch's share of 8 %.",
+        "supply": "Genesis + minted − burned.",
+        "staked": "The total stake.",
+        "rewardsPool": "Rewards minted and not yet claimed.",
+    },
+    "assembly": {
+        "registerValidator": "Register a validator with its operator's self-bond and commission.",
+        "delegate": "Bond ASMB to a validator's pool (a top-up for its operator).",
+        "undelegate": "Unbond stake; it is paid out after the unbonding period.",
+        "withdrawUnbonded": "Pay out every matured unbonding entry of a holder.",
+        "exitValidator": "Begin a validator's exit; its pool unbonds as a whole.",
+        "withdrawExited": "Pay a holder its share of an exited validator's pool.",
+        "setCommission": "Set a validator's commission from the next epoch.",
+        "setOperational": "Mark a validator as able (or not) to serve on committees.",
+        "claimRewards": "Pay a holder its rewards from one validator's pool.",
+        "slash": "Burn a validator's and its unbonding stake's share for an offence.",
+        "registerChain": "Register a chain of a tier with its committee size and fee policy.",
+        "payFees": "Pay fees to a chain; its committee receives them at the epoch's end.",
+        "bondedValue": "What a holder's bonded shares are worth.",
+        "totalBonded": "The stake bonded in active validators.",
+        "eligibleWeights": "The weights committees are drawn with this epoch.",
+        "submitProposal": "Propose parameter changes with a deposit; voting opens at once.",
+        "vote": "Vote on an open proposal with one's bonded stake.",
+        "transfer": "Move ASMB between two external accounts.",
+        "balance": "An account's balance.",
+        "supply": "Genesis + minted − burned.",
+        "advanceEpoch": "End the epoch (rewards, fees, tallies, unbonding) and begin the next.",
+    },
+    "iota-staking": {
+        "requestAddStake": "Stake IOTA with a validator or candidate; returns the StakedIota id.",
+        "requestWithdrawStake": "Withdraw a StakedIota: principal and its rewards.",
+        "splitStakedIota": "Split a StakedIota into two; returns the new id.",
+        "joinStakedIota": "Merge a StakedIota into another of the same pool and epoch.",
+        "requestAddValidatorCandidate": "Become a candidate whose pool takes stake at once.",
+        "requestAddValidator": "Ask a candidate holding the joining stake to join the set.",
+        "requestRemoveValidator": "Ask to leave the set at the next epoch change.",
+        "requestSetCommissionRate": "Set the commission from the next epoch.",
+        "reportValidator": "A committee member reports another (the tallying rule).",
+        "undoReportValidator": "Withdraw one's report.",
+        "payGas": "Pay a computation fee and tip: the tip to the pot, the base part burned.",
+        "advanceEpoch": "The epoch change: rewards, departures, joins, the next committee.",
+        "supply": "The supply: balances, pools and stakes together.",
+        "slashedValidators": "Committee members reported by a quorum of voting power.",
+    },
+}
+
+_CREATE: dict[str, tuple[str, dict[str, str], str]] = {
+    "participation-staking": (
+        "INVALID_EVENT EVENT_CAN_OVERFLOW NOT_A_STAKING_EVENT",
+        {"event": "The event's JSON as the node's API serves it, with a staking payload."},
+        "No milestone: every operation names its own.",
+    ),
+    "participation-ballot": (
+        "INVALID_EVENT EVENT_CAN_OVERFLOW NOT_A_BALLOT_EVENT",
+        {"event": "The event's JSON as the node's API serves it, with a ballot payload."},
+        "No milestone: every operation names its own.",
+    ),
+    "reward-accumulator": ("", {}, "Period 0, nothing staked or offered."),
+    "postlaunch": (
+        "INVALID_AMOUNT ALLOCATION_EXCEEDED",
+        {"phaseOneTotal": "D1 in µASMB, 0 … 8 × 10¹⁵ (8 B ASMB, the seed's maximum)."},
+        "Day 0; staking opens on day 1.",
+    ),
+    "smr-staking": (
+        "INVALID_AMOUNT PROTECTED_ACCOUNT WIDTH_EXCEEDED",
+        {"genesis": "Account → glow (an object; an account of 0 is dropped)."},
+        "Epoch 0.",
+    ),
+    "assembly": (
+        "INVALID_AMOUNT PROTECTED_ACCOUNT WIDTH_EXCEEDED",
+        {
+            "balances": "Account → µASMB, or null for the specification's genesis (20 B to "
+            "the IOTA stakers' reserve, 70 B to the community's, 10 B unassigned)."
+        },
+        "Epoch 0, no validator.",
+    ),
+    "iota-staking": (
+        "INVALID_AMOUNT PROTECTED_ACCOUNT COMMISSION_OUT_OF_BOUNDS STAKE_BELOW_MINIMUM "
+        "WIDTH_EXCEEDED VOTING_POWER_INVARIANT",
+        {
+            "balances": "Address → nanos of liquid IOTA.",
+            "validators": "1 … 150 × [address, stake in nanos (≥ 1 IOTA), commission bp "
+            "(≤ 2,000)]: the genesis set, in order.",
+            "protocol": "The protocol profile: mainnet-v31, mainnet-v19 or devnet-v31.",
+        },
+        "Epoch 0: the genesis set is the committee, its voting power computed.",
+    ),
+}
+
+
+def _complete(api: ContractApi) -> ContractApi:
+    meanings = _MEANINGS[api.name]
+    errors, create_meaning, starts = _CREATE[api.name]
+    return replace(
+        api,
+        operations={
+            name: replace(op, meaning=meanings[name]) for name, op in api.operations.items()
+        },
+        create_errors=frozenset(errors.split()),
+        create_meaning=create_meaning,
+        starts=starts,
+    )
+
+
+CONTRACTS = {name: _complete(api) for name, api in CONTRACTS.items()}
 
 
 # ----------------------------------------------------------------------------- decoding

@@ -1,15 +1,14 @@
-"""Refusal cases: hand-written scenarios with the refusals of their calls put into the vectors.
+"""Refusals in the vectors: the hand-written scenarios with refused variants of their calls.
 
 The bad-input sweep (:mod:`contracts.conformance.suite.sweep`) tries every invalid variant of
 every call, but only against the reference, at run time: what it finds is not in the published
-vectors, so an implementer reading them never sees a ``PROTECTED_ACCOUNT`` or the code of a
-past day. A refusal case is a scenario of :data:`~contracts.conformance.scenarios.SCENARIOS`
-with, before each of its calls, the variants of that call whose (operation, code) the vectors of
-its contract have not shown yet -- one variant per code, and one call in which two arguments are
-wrong at once, whose code shows the order of the checks. Every inserted call is refused, so the
-scenario's own calls run as they did. Which variant shows which code is found by running the
-reference once, when the vectors are generated; the expectations are then recorded like those
-of any case.
+vectors, so an implementer reading them would never see a ``PROTECTED_ACCOUNT`` or the code of
+a past day. In the published form of a hand-written scenario, each call is preceded by the
+variants of it whose (operation, code) no earlier case of its contract shows -- one variant per
+code, and one call per operation in which two arguments are wrong at once, whose code shows the
+order of the checks. Every inserted call is refused, so the scenario's own calls run as they
+did. Which variant shows which code is found by running the reference once, when the vectors are
+generated; the expectations are then recorded like those of any case.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from contracts.conformance.drivers import ObjectDriver, created, reference
 from contracts.conformance.scenarios import SCENARIOS, Scenario, Step
 from contracts.conformance.suite.sweep import variants
 
-#: What a refusal case is made from: every hand-written scenario whose constructor succeeds.
+#: The scenarios refusals are inserted into: every hand-written one.
 BASES = tuple(s for s in SCENARIOS if s.steps and "random" not in s.tags)
 
 
@@ -68,26 +67,22 @@ def _refusals(
         driver.call(instance, step.operation, args)
         steps.append(step)
     driver.drop(instance)
+    if len(steps) == len(scenario.steps):
+        return scenario
     return Scenario(
         scenario.contract,
-        f"{scenario.name}-refusals",
-        f"The calls of {scenario.name}, each preceded by the invalid variants of it that show "
-        "a code of the operation the other cases do not (and one with two arguments wrong, "
-        "whose code is the first argument's). Every variant is refused and changes nothing.",
+        scenario.name,
+        f"{scenario.description} Refused variants of its calls are interleaved.",
         scenario.create,
         tuple(steps),
-        ("refusals",),
+        (*scenario.tags, "refusals"),
     )
 
 
 @cache
-def refusal_scenarios(others: tuple[Scenario, ...] = SCENARIOS) -> tuple[Scenario, ...]:
-    """One refusal case per base scenario that has something left to show."""
+def with_refusals() -> tuple[Scenario, ...]:
+    """The scenarios as the vectors publish them: each hand-written one with the refusals that
+    show codes no earlier case of its contract shows (the random ones count as shown first)."""
     driver = ObjectDriver(reference())
-    shown = _codes_shown(others, driver)
-    cases = []
-    for base in BASES:
-        case = _refusals(base, shown, driver)
-        if len(case.steps) > len(base.steps):
-            cases.append(case)
-    return tuple(cases)
+    shown = _codes_shown([s for s in SCENARIOS if s not in BASES], driver)
+    return tuple(_refusals(s, shown, driver) if s in BASES else s for s in SCENARIOS)

@@ -25,9 +25,11 @@ import tarfile
 from pathlib import Path
 from typing import Any, Final
 
+from contracts.conformance.api import CONTRACTS
 from contracts.conformance.codec import canonical
 from contracts.conformance.drivers import Driver, ObjectDriver, ProtocolError, created, reference
-from contracts.conformance.scenarios import SCENARIOS, Scenario
+from contracts.conformance.refusals import with_refusals
+from contracts.conformance.scenarios import CONSTRUCTOR_SCENARIOS, Scenario
 from contracts.conformance.statediff import apply, changes, first_difference
 from spec import __version__
 
@@ -89,11 +91,19 @@ def render(document: JSON) -> str:
     return json.dumps(canonical(document), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def vector_scenarios() -> list[Scenario]:
+    """What the vectors are made of, contract by contract: the scenarios, with refusals
+    interleaved in the hand-written ones, and the constructor cases."""
+    every = [*with_refusals(), *CONSTRUCTOR_SCENARIOS]
+    order = list(CONTRACTS)
+    return sorted(every, key=lambda s: order.index(s.contract))
+
+
 def render_vectors() -> dict[str, str]:
     """Every vector file's relative path and text: each case, its manifest, and the index."""
     files: dict[str, str] = {}
     index = []
-    for scenario in SCENARIOS:
+    for scenario in vector_scenarios():
         case = build_case(scenario)
         folder = f"{scenario.contract}/{scenario.name}"
         text = render(case)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from contracts.invariants import checker
-from contracts.iota.epoch import GRACE_PERIOD, LOW_STAKE, VERY_LOW_STAKE
+from contracts.iota.epoch import (
+    GRACE_PERIOD,
+    LOW_STAKE,
+    VERY_LOW_STAKE,
+    next_epoch_validator_count,
+)
 from contracts.iota.genesis import MAX_COMMISSION_BP, MAX_VALIDATORS
 from contracts.iota.records import ValidatorStatus
 from contracts.iota.system import IotaStaking
@@ -189,8 +194,8 @@ def _check_validator_set(system: IotaStaking) -> list[str]:
         problems.append("a validator is twice in the active set")
     if sorted(system.pending_active) != sorted(by_status[ValidatorStatus.PENDING]):
         problems.append("the joining list does not match the pending validators")
-    if len(system.active) + len(system.pending_active) > MAX_VALIDATORS:
-        problems.append(f"more than {MAX_VALIDATORS} validators")
+    if next_epoch_validator_count(system) > MAX_VALIDATORS:
+        problems.append(f"more than {MAX_VALIDATORS} validators after the next epoch change")
     if not set(system.committee) <= set(system.active):
         problems.append("a committee member is not active")
     if len(system.committee) > system.profile.max_committee:

@@ -119,8 +119,8 @@ def select_committee(eligible: list[str], stake: dict[str, Nanos], size: int) ->
 
 def plan_epoch(system: IotaStaking) -> EpochPlan:
     """Everything a successful epoch change writes (see the module docstring); raises
-    :class:`SafeMode` when the change fails, and ``WIDTH_EXCEEDED`` when a pool would pass
-    2^64 − 1."""
+    :class:`SafeMode` when the change fails, and ``WIDTH_EXCEEDED`` when a pool or the supply
+    would pass 2^64 − 1."""
     burned_fees = system.computation_charge_burned
     tips = system.computation_charge - burned_fees
     pot = VALIDATOR_SUBSIDY + tips
@@ -152,10 +152,13 @@ def plan_epoch(system: IotaStaking) -> EpochPlan:
         powers = compute_voting_power([(a, stake[a]) for a in committee])
     except VotingPowerInvariant as error:
         raise SafeMode(str(error)) from None
+    minted = max(VALIDATOR_SUBSIDY - burned_fees, 0)
+    if system.compute_supply() + minted > U64_MAX:
+        raise WidthExceeded(f"minting {minted} would take the supply past 2^64 − 1")
     return EpochPlan(
         subsidy=VALIDATOR_SUBSIDY,
         tips=tips,
-        minted=max(VALIDATOR_SUBSIDY - burned_fees, 0),
+        minted=minted,
         burned_fees=burned_fees,
         burned_excess=max(burned_fees - VALIDATOR_SUBSIDY, 0),
         pot=pot,

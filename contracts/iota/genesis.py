@@ -8,7 +8,15 @@ from typing import Annotated, Any, Final
 
 from contracts.accounts import is_external
 from contracts.domains import Domain, is_name
-from contracts.errors import CommissionOutOfBounds, ContractError, InvalidInput, WidthExceeded
+from contracts.errors import (
+    CommissionOutOfBounds,
+    ContractError,
+    InvalidAmount,
+    InvalidInput,
+    ProtectedAccount,
+    StakeBelowMinimum,
+    WidthExceeded,
+)
 from contracts.units import U64_MAX, Nanos
 from spec import iota_protocol, parameters
 
@@ -61,10 +69,14 @@ class GenesisValidators(Domain):
     def range_error(self, name: str, value: Any) -> ContractError | None:
         seen: set[str] = set()
         for address, stake, commission in value:
-            if not is_external(address) or address in seen:
-                return InvalidInput(f"{name}: validator {address!r} is protected or repeated")
-            if not MIN_STAKE <= stake <= U64_MAX:
-                return InvalidInput(f"{name}: validator {address!r} stakes {stake}")
+            if not is_external(address):
+                return ProtectedAccount(f"{name}: validator {address!r} is a protected account")
+            if address in seen:
+                return InvalidInput(f"{name}: validator {address!r} is repeated")
+            if not 0 < stake <= U64_MAX:
+                return InvalidAmount(f"{name}: validator {address!r} stakes {stake}")
+            if stake < MIN_STAKE:
+                return StakeBelowMinimum(f"{name}: validator {address!r} stakes {stake}")
             if not 0 <= commission <= MAX_COMMISSION_BP:
                 return CommissionOutOfBounds(f"{name}: genesis commission {commission!r}")
             seen.add(address)

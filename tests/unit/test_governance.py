@@ -17,7 +17,6 @@ from contracts.errors import (
     NotGovernable,
     NoVotingPower,
     ParameterOutOfBounds,
-    ProposalNotExecutable,
     Unauthorized,
     UnknownProposal,
     VotingClosed,
@@ -103,8 +102,6 @@ def test_quorum_not_reached_rejects_and_returns_the_deposit() -> None:
     assert net.governance.proposals[pid].status is ProposalStatus.REJECTED
     assert net.ledger.balance("proposer") == 2 * DEPOSIT
     assert net.params.integer("GOV_VOTING_EPOCHS") == VOTING
-    with pytest.raises(ProposalNotExecutable):
-        net.governance.execute("anyone", pid, net.epoch)
 
 
 def test_abstain_counts_for_quorum_not_for_the_threshold() -> None:
@@ -117,8 +114,6 @@ def test_abstain_counts_for_quorum_not_for_the_threshold() -> None:
     run_to(net, net.governance.proposals[pid].activation)
     assert net.params.get("SLASH_FRACTION_MINOR") == Fraction(2, 100)
     assert net.governance.proposals[pid].status is ProposalStatus.EXECUTED
-    with pytest.raises(ProposalNotExecutable):  # applied once, never twice
-        net.governance.execute("anyone", pid, net.epoch)
 
 
 def test_voting_period_boundaries() -> None:
@@ -177,7 +172,6 @@ def test_no_other_path_changes_a_parameter() -> None:
         (lambda n: n.governance.vote("big", 1, Option.YES, 1), AlreadyVoted),
         (lambda n: n.governance.vote("idle", 1, Option.YES, 1), NoVotingPower),
         (lambda n: n.governance.vote("small", 99, Option.YES, 1), UnknownProposal),
-        (lambda n: n.governance.execute("anyone", 1, 1), ProposalNotExecutable),
     ],
 )
 def test_bad_input_leaves_state_unchanged(
@@ -192,18 +186,17 @@ def test_bad_input_leaves_state_unchanged(
     assert net.snapshot() == before
 
 
-def test_passed_change_not_executed_by_hand_is_enforced_at_its_epoch() -> None:
+def test_a_passed_change_is_enforced_as_its_activation_epoch_begins() -> None:
     net = network()
     pid = net.governance.submit("proposer", {"ASMB_UNBONDING_EPOCHS": 14}, DEPOSIT, 1)
     net.governance.vote("big", pid, Option.YES, 1)
     activation = net.governance.proposals[pid].activation
     run_to(net, activation - 1)
     assert net.governance.proposals[pid].status is ProposalStatus.PASSED
-    with pytest.raises(ProposalNotExecutable):  # not yet due
-        net.governance.execute("anyone", pid, activation - 1)
     assert net.params.integer("ASMB_UNBONDING_EPOCHS") == 21
     run_to(net, activation)
     assert net.params.integer("ASMB_UNBONDING_EPOCHS") == 14
+    assert net.governance.proposals[pid].status is ProposalStatus.EXECUTED
     assert_invariants(net.governance)
 
 

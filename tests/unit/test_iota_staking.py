@@ -23,6 +23,7 @@ from contracts.errors import (
     InvalidAmount,
     InvalidInput,
     NotCommitteeMember,
+    ProtectedAccount,
     ReportNotFound,
     StakeBelowMinimum,
     Unauthorized,
@@ -414,15 +415,18 @@ def test_gas_payments_add_up_and_a_payer_may_spend_its_whole_balance() -> None:
 
 
 @pytest.mark.parametrize(
-    "validators",
+    ("validators", "error"),
     [
-        [("val-0", IOTA - 1, 0)],  # below the 1 IOTA minimum
-        [("val-0", 2**64, 0)],  # not a uint64
-        [("val-0", IOTA, 0), ("val-0", IOTA, 0)],  # the same address twice
+        ([("val-0", IOTA - 1, 0)], StakeBelowMinimum),  # below the 1 IOTA minimum
+        ([("val-0", 2**64, 0)], InvalidAmount),  # not a uint64
+        ([("val-0", IOTA, 0), ("val-0", IOTA, 0)], InvalidInput),  # the same address twice
+        ([("module:rewards", IOTA, 0)], ProtectedAccount),  # not an external account
     ],
 )
-def test_bad_genesis_validators_are_refused(validators: list[tuple[str, int, int]]) -> None:
-    with pytest.raises(InvalidInput):
+def test_bad_genesis_validators_are_refused(
+    validators: list[tuple[str, int, int]], error: type[ContractError]
+) -> None:
+    with pytest.raises(error):
         IotaStaking.genesis({}, validators)
 
 

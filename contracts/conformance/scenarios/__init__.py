@@ -11,8 +11,11 @@ vector generator runs each scenario on the reference and records what it returns
 from __future__ import annotations
 
 from contracts.conformance.scenarios.assembly import assembly_scenarios
+from contracts.conformance.scenarios.assembly_rules import assembly_rule_scenarios
 from contracts.conformance.scenarios.base import JSON, SYSTEM, Scenario, Step, addr, oid, s
+from contracts.conformance.scenarios.constructors import constructor_scenarios
 from contracts.conformance.scenarios.iota import iota_scenarios
+from contracts.conformance.scenarios.iota_rules import iota_rule_scenarios
 from contracts.conformance.scenarios.participation import ballot_scenarios, staking_scenarios
 from contracts.conformance.scenarios.rewards import (
     accumulator_scenarios,
@@ -20,7 +23,17 @@ from contracts.conformance.scenarios.rewards import (
     smr_scenarios,
 )
 
-__all__ = ["JSON", "SCENARIOS", "SYSTEM", "Scenario", "Step", "addr", "oid", "s"]
+__all__ = [
+    "CONSTRUCTOR_SCENARIOS",
+    "JSON",
+    "SCENARIOS",
+    "SYSTEM",
+    "Scenario",
+    "Step",
+    "addr",
+    "oid",
+    "s",
+]
 
 SCENARIOS: tuple[Scenario, ...] = tuple(
     staking_scenarios()
@@ -29,5 +42,11 @@ SCENARIOS: tuple[Scenario, ...] = tuple(
     + postlaunch_scenarios()
     + smr_scenarios()
     + assembly_scenarios()
+    + assembly_rule_scenarios()
     + iota_scenarios()
+    + iota_rule_scenarios()
 )
+
+#: Constructor arguments each contract refuses: cases without steps (not in SCENARIOS, whose
+#: constructors all succeed, so that every test can build their instances).
+CONSTRUCTOR_SCENARIOS: tuple[Scenario, ...] = tuple(constructor_scenarios())

@@ -106,6 +106,7 @@ def _iota_set_scenarios() -> list[Scenario]:
             "protocol": "mainnet-v31",
         },
         (
+            s("requestRemoveValidator", validator="val-4", epoch=0),
             s("requestAddValidatorCandidate", validator="carol", commissionBp=1_000, epoch=0),
             s("requestAddValidatorCandidate", validator="carol", commissionBp=1_000, epoch=0),
             s("requestAddValidatorCandidate", validator="dave", commissionBp=2_001, epoch=0),
