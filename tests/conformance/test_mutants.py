@@ -1,7 +1,7 @@
 """The suite rejects every deliberately broken implementation in ``mutants/``.
 
-Each mutant is run through the same checks an implementer runs -- the vectors, the bad-input
-sweep, and the differential machines -- and must fail at least one of them.
+Each mutant is run through the same checks an implementer runs -- the published vectors, the
+bad-input sweep, and the differential machines -- and must fail at least one of them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from contracts.conformance.drivers import ObjectDriver, reference
 from contracts.conformance.scenarios import SCENARIOS
 from contracts.conformance.suite.test_differential import _DRIVER, _FAILURES, machine_for
 from contracts.conformance.suite.test_sweep import sweep
-from contracts.conformance.vectors import build_case, replay
+from contracts.conformance.suite.test_vectors import PUBLISHED
+from contracts.conformance.vectors import replay_file
 from tests.conformance import mutants
 
 MUTANTS = sorted(m.name for m in pkgutil.iter_modules(mutants.__path__))
@@ -29,12 +30,10 @@ def _rejected(name: str, failures: Path) -> str | None:
     implementation = module.implementation()
     contract = implementation.contract
     driver = ObjectDriver(implementation)
-    for scenario in SCENARIOS:
-        if scenario.contract != contract:
-            continue
-        problems = replay(driver, build_case(scenario))
+    for path in sorted((PUBLISHED / contract).glob("*/case.json")):
+        problems = replay_file(driver, path)
         if problems:
-            return f"vector {scenario.name}: {problems[0]}"
+            return f"vector {path.parent.name}: {problems[0]}"
     for scenario in SCENARIOS:
         if scenario.contract != contract:
             continue

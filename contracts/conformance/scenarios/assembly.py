@@ -258,104 +258,148 @@ def assembly_scenarios() -> list[Scenario]:
 
 
 def _random_assembly() -> Scenario:
-    rng = random.Random("assembly")
-    steps: list[Step] = []
+    """A seeded random run that stays live: calls are drawn from what the run has done so far
+    (delegations it made, proposals it opened, entries that matured), so most succeed, while
+    about one in six is wrong on purpose (a foreign operator, an unknown validator, too much)."""
+    rng = random.Random("assembly-live")
+    operators = {"va": "op-a", "vb": "op-b", "vc": "op-c", "vd": "op-d"}
+    holders = ["dana", "eve", "payer", *operators.values()]
+    steps: list[Step] = [
+        s(
+            "registerValidator",
+            operator=operator,
+            validatorId=vid,
+            bond=_BOND + n * _BOND // 3,
+            commissionBp=(0, 700, 1_500, 2_000)[n],
+            operational=True,
+            epoch=0,
+        )
+        for n, (vid, operator) in enumerate(operators.items())
+    ]
+    steps.append(
+        s(
+            "registerChain",
+            owner="payer",
+            chainId="rollup",
+            tier=4,
+            committeeSize=2,
+            feePolicy="fees",
+            epoch=0,
+        )
+    )
     epoch = 0
-    holders = ["op-a", "op-b", "dana", "eve"]
-    validators = ["va", "vb"]
-    for index in range(160):
+    delegated: set[tuple[str, str]] = {(op, vid) for vid, op in operators.items()}
+    unbonding: list[tuple[str, int]] = []
+    proposals = 0
+    live = ["va", "vb", "vc", "vd"]
+    for index in range(200):
         roll = rng.random()
-        holder = rng.choice(holders)
-        vid = rng.choice(validators)
-        if index < 2:
-            operator = "op-a" if index == 0 else "op-b"
-            steps.append(
-                s(
-                    "registerValidator",
-                    operator=operator,
-                    validatorId=validators[index],
-                    bond=_BOND,
-                    commissionBp=rng.choice([0, 700, 2_000]),
-                    operational=True,
-                    epoch=0,
-                )
-            )
-        elif roll < 0.2:
+        wrong = rng.random() < 0.15
+        vid = rng.choice(live) if not wrong else rng.choice([*live, "vz"])
+        if roll < 0.16:
             epoch += 1
             steps.append(s("advanceEpoch", caller=SYSTEM, seed=_seed(epoch)))
-        elif roll < 0.45:
+        elif roll < 0.34:
+            holder = rng.choice(holders[:2])
+            amount = rng.choice([1, _BOND // 20, _BOND // 7]) if not wrong else 50 * _BOND
+            steps.append(s("delegate", holder=holder, validatorId=vid, amount=amount, epoch=epoch))
+            delegated.add((holder, vid))
+        elif roll < 0.44:
+            holder, target = rng.choice(sorted(delegated))
+            amount = rng.choice([1, _BOND // 100]) if not wrong else 60 * _BOND
             steps.append(
-                s(
-                    "delegate",
-                    holder=holder,
-                    validatorId=vid,
-                    amount=rng.choice([1, _BOND // 7, _BOND]),
-                    epoch=epoch,
-                )
+                s("undelegate", holder=holder, validatorId=target, amount=amount, epoch=epoch)
             )
-        elif roll < 0.55:
-            steps.append(
-                s(
-                    "undelegate",
-                    holder=holder,
-                    validatorId=vid,
-                    amount=rng.choice([1, _BOND // 3]),
-                    epoch=epoch,
-                )
-            )
-        elif roll < 0.7:
-            steps.append(s("claimRewards", holder=holder, validatorId=vid, epoch=epoch))
-        elif roll < 0.75:
+            unbonding.append((holder, epoch))
+        elif roll < 0.56:
+            holder, target = rng.choice(sorted(delegated))
+            steps.append(s("claimRewards", holder=holder, validatorId=target, epoch=epoch))
+        elif roll < 0.61:
+            matured = [h for h, e in unbonding if e + 21 <= epoch]
+            holder = rng.choice(matured) if matured and not wrong else rng.choice(holders)
             steps.append(s("withdrawUnbonded", holder=holder, epoch=epoch))
-        elif roll < 0.8:
+        elif roll < 0.66:
+            operator = operators.get(vid, "op-a") if not wrong else "dana"
             steps.append(
                 s(
                     "setOperational",
-                    operator="op-a",
-                    validatorId="va",
-                    operational=rng.random() < 0.7,
+                    operator=operator,
+                    validatorId=vid,
+                    operational=rng.random() < 0.8,
                     epoch=epoch,
                 )
             )
-        elif roll < 0.85:
+        elif roll < 0.71:
+            rate = rng.choice([0, 500, 1_500]) if not wrong else 2_500
             steps.append(
                 s(
-                    "transfer",
-                    sender=holder,
-                    recipient=rng.choice(holders),
-                    amount=rng.choice([1, _BOND]),
+                    "setCommission",
+                    operator=operators.get(vid, "op-a"),
+                    validatorId=vid,
+                    rateBp=rate,
+                    epoch=epoch,
                 )
             )
-        elif roll < 0.9:
+        elif roll < 0.79:
+            amount = rng.choice([1, 10**6, 10**8]) if not wrong else 10 * _BOND
+            steps.append(s("payFees", payer="payer", chainId="rollup", amount=amount, epoch=epoch))
+        elif roll < 0.84:
+            sender, recipient = rng.sample(holders[:3], 2)
+            amount = rng.choice([1, 10**6]) if not wrong else 100 * _BOND
+            steps.append(s("transfer", sender=sender, recipient=recipient, amount=amount))
+        elif roll < 0.87:
+            proposals += 1
+            steps.append(
+                s(
+                    "submitProposal",
+                    proposer="eve",
+                    changes={"ASMB_INFLATION_RATE": rng.choice(["7/100", "6/100"])},
+                    deposit=10_000 * _ASMB,
+                    epoch=epoch,
+                )
+            )
+        elif roll < 0.95 and proposals:
+            voter = rng.choice(["dana", "eve", *operators.values()])
+            steps.append(
+                s(
+                    "vote",
+                    voter=voter,
+                    proposalId=rng.randrange(1, proposals + 1),
+                    option=rng.choice(["yes", "yes", "no", "abstain", "no-with-veto"]),
+                    epoch=epoch,
+                )
+            )
+        elif roll < 0.97 and "vd" in live:
             steps.append(
                 s(
                     "slash",
-                    caller=_SLASHER,
+                    caller=SYSTEM,
                     evidence={
                         "evidenceId": f"r{index}",
-                        "validatorId": vid,
+                        "validatorId": "vd",
                         "offenceEpoch": max(0, epoch - rng.randrange(3)),
-                        "severity": rng.choice(["minor", "major"]),
+                        "severity": "minor",
                     },
                     epoch=epoch,
                 )
             )
+            live.remove("vd")
         else:
-            steps.append(
-                s(
-                    "setCommission",
-                    operator="op-b",
-                    validatorId="vb",
-                    rateBp=rng.choice([0, 1_500, 2_500]),
-                    epoch=epoch,
-                )
-            )
-    steps.append(s("supply"))
+            steps.append(s("bondedValue", holder=rng.choice(holders)))
+    steps += [s("supply"), s("totalBonded"), s("eligibleWeights")]
+    balances = {
+        **_assembly_balances(),
+        "op-c": 5 * _BOND,
+        "op-d": 5 * _BOND,
+    }
+    balances["genesis:community"] -= 10 * _BOND
     return Scenario(
         "assembly",
         "random",
-        "A seeded random run: bonds, delegation, unbonding, claims, slashes, transfers.",
-        {"balances": _assembly_balances()},
+        "A seeded random run that stays live: four validators, delegation, unbonding and "
+        "withdrawal, claims, fees, transfers, proposals and votes, one slash; about one call "
+        "in six wrong on purpose.",
+        {"balances": balances},
         tuple(steps),
         ("random",),
     )

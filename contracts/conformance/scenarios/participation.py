@@ -7,6 +7,7 @@ import random
 from contracts.conformance.scenarios.base import (
     JSON,
     Scenario,
+    Step,
     addr,
     event,
     oid,
@@ -193,38 +194,66 @@ def _staking_widths() -> Scenario:
     )
 
 
-def _random_staking(seed: int) -> Scenario:
-    rng = random.Random(f"participation-staking-{seed}")
-    steps = []
-    booked: list[int] = []
-    for n in range(120):
+def _random_participation(
+    rng: random.Random, window: tuple[int, int], answers: int = 0, count: int = 120
+) -> list[Step]:
+    """Random bookings, spends and queries that stay live: most bookings are new outputs
+    inside the window (commence, end], most spends spend a booked, unspent output after its
+    booking; about one call in five is wrong on purpose (a duplicate, outside the window,
+    unknown, spent twice, too early, a wrong number of answers)."""
+    commence, end = window
+    steps: list[Step] = []
+    booked: dict[int, int] = {}
+    spent: set[int] = set()
+    query = "status" if answers else "results"
+    for _ in range(count):
         roll = rng.random()
+        wrong = rng.random() < 0.2
         if roll < 0.5 or not booked:
-            output = rng.randrange(40)
-            steps.append(
-                s(
-                    "book",
-                    outputId=oid(output),
-                    address=addr(rng.randrange(6)),
-                    amount=rng.choice([1, 999, 1_000_000, rng.randrange(1, 10**9)]),
-                    milestone=rng.randrange(5, 18),
-                )
-            )
-            booked.append(output)
-        elif roll < 0.8:
-            steps.append(
-                s("spend", outputId=oid(rng.choice(booked)), milestone=rng.randrange(5, 20))
-            )
+            output = rng.choice(sorted(booked)) if wrong and booked else len(booked) + len(spent)
+            milestone = rng.randrange(commence + 1, end + 1) if not wrong else end + 1
+            args = {
+                "outputId": oid(output),
+                "address": addr(rng.randrange(6)),
+                "amount": rng.choice([1, 999, 1_000, 1_000_000, rng.randrange(1, 10**9)]),
+                "milestone": milestone,
+            }
+            if answers:
+                length = answers if not wrong else answers + 1
+                args["answers"] = [rng.choice([0, 1, 2, 3, 9]) for _ in range(length)]
+            steps.append(s("book", **args))
+            if not wrong:
+                booked.setdefault(output, milestone)
+        elif roll < 0.75:
+            unspent = sorted(set(booked) - spent)
+            if unspent and not wrong:
+                output = rng.choice(unspent)
+                milestone = booked[output] + rng.randrange(1, 6)
+                spent.add(output)
+            elif rng.random() < 0.5:
+                output = rng.choice(sorted(booked))
+                milestone = booked[output]
+            else:
+                output, milestone = 10_000 + rng.randrange(10), end
+            steps.append(s("spend", outputId=oid(output), milestone=milestone))
         else:
-            steps.append(s("results", at=rng.choice([None, rng.randrange(0, 20)])))
-        if n % 40 == 39:
+            steps.append(s(query, at=rng.choice([None, rng.randrange(commence, end + 3)])))
+        if not answers and rng.random() < 0.05:
             steps.append(s("rewardsByAddress", at=None))
+    return steps
+
+
+def _random_staking(seed: int) -> Scenario:
+    rng = random.Random(f"participation-staking-live-{seed}")
+    staking = small_staking_event(minimum=2_000_000, numerator=3, denominator=7)
+    window = (staking["milestoneIndexCommence"], staking["milestoneIndexEnd"])
     return Scenario(
         "participation-staking",
         f"random-{seed}",
-        "Seeded random bookings, spends and queries, valid and invalid.",
-        {"event": small_staking_event(minimum=2_000_000, numerator=3, denominator=7)},
-        tuple(steps),
+        "Seeded random bookings, spends and queries that stay live; about one call in five "
+        "wrong on purpose.",
+        {"event": staking},
+        tuple(_random_participation(rng, window)),
         ("random",),
     )
 
@@ -485,36 +514,15 @@ def _ballot_cases() -> list[Scenario]:
 
 
 def _random_ballot() -> Scenario:
-    rng = random.Random("participation-ballot")
-    steps = []
-    booked: list[int] = []
-    for _ in range(120):
-        roll = rng.random()
-        if roll < 0.5 or not booked:
-            output = rng.randrange(40)
-            length = rng.choice([2, 2, 2, 1, 3])
-            steps.append(
-                s(
-                    "book",
-                    outputId=oid(output),
-                    address=addr(rng.randrange(6)),
-                    amount=rng.choice([999, 1_000, 1_000_000, rng.randrange(1, 10**12)]),
-                    milestone=rng.randrange(4, 15),
-                    answers=[rng.choice([0, 1, 2, 3, 9]) for _ in range(length)],
-                )
-            )
-            booked.append(output)
-        elif roll < 0.8:
-            steps.append(
-                s("spend", outputId=oid(rng.choice(booked)), milestone=rng.randrange(4, 16))
-            )
-        else:
-            steps.append(s("status", at=rng.choice([None, rng.randrange(0, 16)])))
+    rng = random.Random("participation-ballot-live")
+    vote = ballot([[1, 2], [1, 2, 3]])
+    window = (vote["milestoneIndexCommence"], vote["milestoneIndexEnd"])
     return Scenario(
         "participation-ballot",
         "random",
-        "Seeded random votes on two questions, spends and queries, valid and invalid.",
-        {"event": ballot([[1, 2], [1, 2, 3]])},
-        tuple(steps),
+        "Seeded random votes on two questions, spends and queries that stay live; about one "
+        "call in five wrong on purpose.",
+        {"event": vote},
+        tuple(_random_participation(rng, window, answers=2)),
         ("random",),
     )
