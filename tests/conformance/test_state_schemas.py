@@ -98,3 +98,21 @@ def test_the_case_schema_checks_the_states_of_its_contract() -> None:
     broken = {**case, "finalState": {**case["finalState"], "daysPaid": 640}}
     assert not check.is_valid(broken)
     assert not check.is_valid({**case, "contract": "smr-staking"})
+
+
+def _undescribed(schema: Any, path: str) -> list[str]:
+    missing = []
+    for name, field in schema.get("properties", {}).items():
+        if not field.get("description"):
+            missing.append(f"{path}/{name}")
+        missing += _undescribed(field, f"{path}/{name}")
+        for key in ("additionalProperties", "items"):
+            if isinstance(field.get(key), dict):
+                missing += _undescribed(field[key], f"{path}/{name}/*")
+    return missing
+
+
+@pytest.mark.parametrize("contract", sorted(CONTRACTS))
+def test_every_field_of_a_state_is_described(contract: str) -> None:
+    schema = json.loads((STATE_SCHEMAS / f"{contract}.schema.json").read_text("utf-8"))
+    assert _undescribed(schema, "") == []
