@@ -133,7 +133,7 @@ def machine_for(contract: str, starts: list[Scenario] | None = None) -> type[Rul
     """The differential machine of ``contract``, its runs starting from ``starts`` (by default
     every hand-written scenario of a modest size)."""
     api = CONTRACTS[contract]
-    starts = starts or _starts(contract)
+    chosen = starts or _starts(contract)
     operations = sorted(
         name
         for name in api.operations
@@ -142,7 +142,7 @@ def machine_for(contract: str, starts: list[Scenario] | None = None) -> type[Rul
     )
 
     class Differential(RuleBasedStateMachine):
-        @initialize(start=st.sampled_from(starts))
+        @initialize(start=st.sampled_from(chosen))
         def create(self, start: Scenario) -> None:
             self.reference = ObjectDriver(reference())
             self.driver = _DRIVER["under-test"]
