@@ -48,13 +48,17 @@ bench: $(STAMP)
 
 # Mutation testing of contracts/ (long; not part of `make test`): prints the mutation score.
 # It runs from a venv of its own holding the test dependencies but not this project: mutmut tests
-# the mutated copy in mutants/, and an installed project would be imported instead of it.
+# the mutated copy in mutants/, and an installed project would be imported instead of it. Without
+# the installed project its pytest11 entry point is gone too, so PYTEST_PLUGINS loads the suite's
+# plugin by name, in the test runs and in the pytest processes they start.
 MUTATION_VENV := .venv-mutation
 mutation:
 	@test -x $(MUTATION_VENV)/bin/python || $(PYTHON) -m venv $(MUTATION_VENV)
 	$(MUTATION_VENV)/bin/python -m pip install --quiet "mutmut>=3.3,<4" '.[dev,docs]'
 	$(MUTATION_VENV)/bin/python -m pip uninstall --quiet --yes asmb-spec
-	HYPOTHESIS_PROFILE=mutation $(MUTATION_VENV)/bin/mutmut run --max-children 2 || true
+	HYPOTHESIS_PROFILE=mutation ASMB_SHARED=$(abspath ../shared) \
+		PYTEST_PLUGINS=contracts.conformance.suite.plugin \
+		$(MUTATION_VENV)/bin/mutmut run --max-children 2 || true
 	$(MUTATION_VENV)/bin/mutmut export-cicd-stats
 	$(MUTATION_VENV)/bin/python -c "import json; s = json.load(open('mutants/mutmut-cicd-stats.json')); \
 		t = s['total'] - s.get('skipped', 0); k = s['killed'] + s.get('timeout', 0); \

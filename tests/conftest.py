@@ -45,7 +45,9 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared beside the checkout; ASMB_SHARED names it elsewhere (`make mutation` runs the tests
+# from a copy in mutants/, one level deeper).
+SHARED = Path(os.environ.get("ASMB_SHARED", REPO.parent / "shared"))
 SEEDS_DIR = SHARED / "seeds"
 SHARED_FIXTURES = SHARED / "fixtures" / "participation-events"
 FIXTURES = REPO / "tests" / "fixtures" / "participation-events"
