@@ -323,28 +323,6 @@ class RewardAccumulator:
             "holders": holders,
         }
 
-    def snapshot(self) -> dict[str, Any]:
-        return {
-            "period": self.period,
-            "totalActive": self.total_active,
-            "totalPending": self.total_pending,
-            "rewardPerUnit": self.reward_per_unit,
-            "offered": self.offered,
-            "claimed": self.claimed,
-            "undistributed": self.undistributed,
-            "roundingScaled": self.rounding_scaled,
-            "positions": {
-                holder: {
-                    "active": p.active,
-                    "pending": p.pending,
-                    "pendingFrom": p.pending_from,
-                    "entry": p.entry,
-                    "owedScaled": p.owed_scaled,
-                }
-                for holder, p in sorted(self.positions.items())
-            },
-        }
-
 
 def check_conservation(accumulator: RewardAccumulator) -> list[str]:
     """offered · SCALE = SCALE · (claimed + undistributed) + rounding + Σ owed, exactly."""

@@ -68,11 +68,8 @@ class AssemblyNetwork:
         return {
             "ledger": self.ledger.state(),
             "chain": self.chain.state(),
-            "governance": self.governance.snapshot(),
+            "governance": self.governance.state(),
         }
-
-    def snapshot(self) -> dict[str, Any]:
-        return {"chain": self.chain.snapshot(), "governance": self.governance.snapshot()}
 
 
 @checker("ASMB-SUPPLY-01", AssemblyNetwork)

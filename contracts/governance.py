@@ -241,11 +241,12 @@ class Governance:
             if proposal.status is ProposalStatus.PASSED and proposal.activation <= epoch:
                 self._apply(proposal, epoch)
 
-    def snapshot(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Any]:
+        """Governance's part of the network's normative state."""
         return {
             "proposals": [p.to_json() for _, p in sorted(self.proposals.items())],
             "depositsBurned": self.deposits_burned,
-            "params": self.params.snapshot(),
+            "params": self.params.state(),
         }
 
 

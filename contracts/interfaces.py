@@ -1,7 +1,7 @@
 """The contracts' interfaces as ``typing.Protocol`` classes.
 
 Each protocol lists the calls of one contract -- arguments, results, and (in the docstrings of
-the reference) the typed errors with their stable codes -- and its canonical ``snapshot``. The
+the reference) the typed errors with their stable codes -- and its normative ``state``. The
 reference contracts satisfy them under ``mypy --strict`` (``tests/conformance/test_api.py``), and
 so must any Python implementation plugged into the conformance suite.
 """
@@ -19,11 +19,11 @@ from contracts.root_chain import Evidence
 JSON = dict[str, Any]
 
 
-class Snapshotting(Protocol):
-    def snapshot(self) -> JSON: ...
+class Observable(Protocol):
+    def state(self) -> JSON: ...
 
 
-class StakingEventApi(Snapshotting, Protocol):
+class StakingEventApi(Observable, Protocol):
     def book(
         self,
         output_id: str,
@@ -44,7 +44,7 @@ class StakingEventApi(Snapshotting, Protocol):
     def seed_results(self, at: int | None = None) -> Any: ...
 
 
-class BallotEventApi(Snapshotting, Protocol):
+class BallotEventApi(Observable, Protocol):
     def book(
         self,
         output_id: str,
@@ -59,7 +59,7 @@ class BallotEventApi(Snapshotting, Protocol):
     def status(self, at: int | None = None) -> Any: ...
 
 
-class RewardAccumulatorApi(Snapshotting, Protocol):
+class RewardAccumulatorApi(Observable, Protocol):
     def stake(self, holder: str, amount: int) -> None: ...
 
     def unstake(self, holder: str, amount: int) -> None: ...
@@ -75,7 +75,7 @@ class RewardAccumulatorApi(Snapshotting, Protocol):
     def stake_of(self, holder: str) -> tuple[int, int]: ...
 
 
-class PostLaunchApi(Snapshotting, Protocol):
+class PostLaunchApi(Observable, Protocol):
     def stake(self, holder: str, amount: int, day: int) -> None: ...
 
     def unstake(self, holder: str, amount: int, day: int) -> None: ...
@@ -91,7 +91,7 @@ class PostLaunchApi(Snapshotting, Protocol):
     def not_yet_offered(self) -> int: ...
 
 
-class SmrStakingApi(Snapshotting, Protocol):
+class SmrStakingApi(Observable, Protocol):
     def stake(self, holder: str, amount: int, epoch: int) -> None: ...
 
     def unstake(self, holder: str, amount: int, epoch: int) -> None: ...
@@ -175,7 +175,7 @@ class LedgerApi(Protocol):
     def supply(self) -> int: ...
 
 
-class AssemblyApi(Snapshotting, Protocol):
+class AssemblyApi(Observable, Protocol):
     @property
     def chain(self) -> RootChainApi: ...
 
@@ -188,7 +188,7 @@ class AssemblyApi(Snapshotting, Protocol):
     def advance_epoch(self, caller: str, seed: bytes) -> None: ...
 
 
-class IotaStakingApi(Snapshotting, Protocol):
+class IotaStakingApi(Observable, Protocol):
     def request_add_stake(self, staker: str, validator: str, amount: int, epoch: int) -> int: ...
 
     def request_withdraw_stake(self, staker: str, staked_id: int, epoch: int) -> int: ...

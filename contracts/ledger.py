@@ -185,14 +185,12 @@ class Ledger:
 
     def state(self) -> dict[str, Any]:
         """The ledger's part of the network's normative state."""
-        return {**self.snapshot(), "supply": self.supply()}
-
-    def snapshot(self) -> dict[str, Any]:
         return {
             "genesis": self.genesis,
             "minted": self.minted,
             "burned": self.burned,
             "balances": dict(sorted(self.balances.items())),
+            "supply": self.supply(),
         }
 
 

@@ -59,7 +59,8 @@ class ParameterStore:
         self.history.append((epoch, parameter_id, self.values[parameter_id], value))
         self.values[parameter_id] = value
 
-    def snapshot(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Any]:
+        """Every governable value in force, as ``"p/q"``, by parameter id."""
         return {k: f"{v.numerator}/{v.denominator}" for k, v in sorted(self.values.items())}
 
 

@@ -181,16 +181,6 @@ class PostLaunchDistribution:
             "rewards": self.rewards.state(),
         }
 
-    def snapshot(self) -> dict[str, Any]:
-        return {
-            "phaseOneTotal": self.phase_one_total,
-            "allocation": self.allocation,
-            "daily": self.daily,
-            "day": self.day,
-            "daysPaid": self.days_paid,
-            "rewards": self.rewards.snapshot(),
-        }
-
 
 @checker("POST-PAYOUT-01", PostLaunchDistribution)
 def _check_schedule(contract: PostLaunchDistribution) -> list[str]:

@@ -746,34 +746,6 @@ class RootChain:
             "usedEvidence": sorted(self.used_evidence),
         }
 
-    def snapshot(self) -> dict[str, Any]:
-        return {
-            "epoch": self.epoch,
-            "validators": {
-                vid: {
-                    "operator": v.operator,
-                    "operational": v.operational,
-                    "status": v.status.value,
-                    "commissionBp": v.commission_bp,
-                    "nextCommissionBp": v.next_commission_bp,
-                    "exitEpoch": v.exit_epoch,
-                    "tokens": v.tokens,
-                    "shares": v.shares,
-                    "rewards": v.rewards.snapshot(),
-                }
-                for vid, v in sorted(self.validators.items())
-            },
-            "unbonding": [
-                [e.owner, e.validator_id, e.amount, e.created_epoch, e.matures_epoch]
-                for e in self.unbonding
-            ],
-            "chains": {cid: c.to_json() for cid, c in sorted(self.chains.items())},
-            "committees": {cid: list(m) for cid, m in sorted(self.committees.items())},
-            "fees": dict(sorted(self.fees.items())),
-            "usedEvidence": sorted(self.used_evidence),
-            "ledger": self.ledger.snapshot(),
-        }
-
 
 # ----------------------------------------------------------------------------- checkers
 

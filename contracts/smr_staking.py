@@ -216,16 +216,6 @@ class SmrStaking:
             "rewards": self.rewards.state(),
         }
 
-    def snapshot(self) -> dict[str, Any]:
-        return {
-            "epoch": self.epoch,
-            "genesisSupply": self.genesis_supply,
-            "minted": self.minted,
-            "burned": self.burned,
-            "balances": dict(sorted(self.balances.items())),
-            "rewards": self.rewards.snapshot(),
-        }
-
 
 @checker("SMR-SUPPLY-01", SmrStaking)
 def _check_supply(contract: SmrStaking) -> list[str]:

@@ -1,7 +1,7 @@
 """Every contract's API as data: constructor, operations, parameters, documented errors.
 
 An implementation in any language conforms when, for the same sequence of operations, it returns
-the same results and error codes and reaches the same canonical snapshots as the reference
+the same results and error codes and reaches the same normative states as the reference
 (:mod:`contracts.conformance.drivers`). Operation and parameter names are camelCase, as on the
 wire. Each parameter has a *kind*, which fixes how it is decoded from JSON and which invalid values
 the bad-input sweep tries (:data:`KINDS` says, for each, what it accepts and the codes
@@ -444,9 +444,9 @@ CONTRACTS: dict[str, ContractApi] = {
                 "governance.apply_due": "run by advanceEpoch",
                 "ledger.moves": "the protocol's own ledger moves (no operation reaches them)",
                 "params.set": "governance's path to a parameter (no operation reaches it)",
-                "params.get": "a view of a parameter, in the snapshot",
-                "params.integer": "a view of a parameter, in the snapshot",
-                "params.basis_points": "a view of a parameter, in the snapshot",
+                "params.get": "a view of a parameter, in the state",
+                "params.integer": "a view of a parameter, in the state",
+                "params.basis_points": "a view of a parameter, in the state",
                 "params.validate": "the checks of submitProposal",
             },
         ),

@@ -126,7 +126,8 @@ class StakingPool:
         reward = min(max(total - principal, 0), self.rewards_pool)
         return reward, tokens
 
-    def snapshot(self) -> dict[str, Any]:
+    def state(self) -> dict[str, Any]:
+        """The pool's part of the system's normative state."""
         return {
             "activationEpoch": self.activation_epoch,
             "deactivationEpoch": self.deactivation_epoch,

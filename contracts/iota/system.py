@@ -459,11 +459,8 @@ class IotaStaking:
 
     @query
     def state(self) -> dict[str, Any]:
-        """The normative observable state: Move's state of the system (every field of the
-        snapshot; ``spec/schemas/state/iota-staking.schema.json``)."""
-        return self.snapshot()
-
-    def snapshot(self) -> dict[str, Any]:
+        """The normative observable state: Move's state of the system
+        (``spec/schemas/state/iota-staking.schema.json``)."""
         return {
             "epoch": self.epoch,
             "protocol": self.protocol,
@@ -477,7 +474,7 @@ class IotaStaking:
                     "votingPower": v.voting_power,
                     "leaving": v.leaving,
                     "lowStakeEpochs": v.low_stake_epochs,
-                    "pool": v.pool.snapshot(),
+                    "pool": v.pool.state(),
                 }
                 for a, v in sorted(self.validators.items())
             },

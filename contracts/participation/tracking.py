@@ -174,11 +174,8 @@ class ParticipationTracker:
 
     @query
     def state(self) -> dict[str, Any]:
-        """The normative observable state: the snapshot (``spec/schemas/state/``)."""
-        return self.snapshot()
-
-    def snapshot(self) -> dict[str, Any]:
-        """Canonical state: the event id and every tracked output, sorted by output id."""
+        """The normative observable state: the event id and every tracked output, sorted by
+        output id (``spec/schemas/state/participation-*.schema.json``)."""
         return {
             "eventId": self.event.event_id().hex(),
             "outputs": [

@@ -28,6 +28,7 @@ from contracts.conformance.api import CONTRACTS, Operation
 from contracts.conformance.codec import canonical
 from contracts.conformance.drivers import ObjectDriver, reference
 from contracts.conformance.scenarios import SCENARIOS, Scenario
+from contracts.transaction import fingerprint
 from tests.hostile import (
     Bad,
     bad_values,
@@ -84,9 +85,9 @@ def try_python(
     bad: list[Bad],
 ) -> str:
     instance = driver.instances[handle][1]
-    before = instance.snapshot()
+    before = fingerprint(instance)
     outcome = call_python(instance, operation, values)
-    check_outcome(contract, operation, outcome, before, instance.snapshot(), bad, instance)
+    check_outcome(contract, operation, outcome, before, fingerprint(instance), bad, instance)
     return "refused" if "error" in outcome else "accepted"
 
 

@@ -13,6 +13,7 @@ from contracts.accounts import SYSTEM
 from contracts.errors import ContractError, InvalidDay, ProtectedAccount, Unauthorized
 from contracts.invariants import assert_invariants
 from contracts.iota.system import IotaStaking
+from contracts.transaction import fingerprint
 from tests.hostile import refuse_hostile
 
 IOTA = 10**9
@@ -28,11 +29,11 @@ class IotaMachine(RuleBasedStateMachine):
         self.system = IotaStaking.genesis(balances, validators)
 
     def _try(self, call: Callable[[], object]) -> None:
-        before = self.system.snapshot()
+        before = fingerprint(self.system)
         try:
             call()
         except ContractError:
-            assert self.system.snapshot() == before
+            assert fingerprint(self.system) == before
 
     @rule(
         staker=st.sampled_from(STAKERS),
@@ -93,11 +94,11 @@ class IotaMachine(RuleBasedStateMachine):
         staked = data.draw(st.sampled_from(sorted(self.system.stakes)))
         owner = self.system.stakes[staked].owner
         epoch = self.system.epoch
-        before = self.system.snapshot()
+        before = fingerprint(self.system)
         try:
             part = self.system.split_staked_iota(owner, staked, amount, epoch)
         except ContractError:
-            assert self.system.snapshot() == before
+            assert fingerprint(self.system) == before
             return
         self.system.join_staked_iota(owner, staked, part, epoch)
 
@@ -114,14 +115,14 @@ class IotaMachine(RuleBasedStateMachine):
         """A call for a later epoch than the current one, and an epoch change not by the
         system: refused, nothing changes."""
         epoch = min(self.system.epoch + ahead, 2**32 - 1)
-        before = self.system.snapshot()
+        before = fingerprint(self.system)
         with pytest.raises(InvalidDay):
             self.system.request_add_stake(caller, VALIDATORS[0], IOTA, epoch)
         with pytest.raises(Unauthorized):
             self.system.advance_epoch(caller)
         with pytest.raises(ProtectedAccount):
             self.system.request_add_stake("module:rewards", VALIDATORS[0], IOTA, self.system.epoch)
-        assert self.system.snapshot() == before
+        assert fingerprint(self.system) == before
 
     @invariant()
     def catalog_holds(self) -> None:

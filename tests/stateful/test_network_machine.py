@@ -27,6 +27,7 @@ from contracts.errors import ContractError, InvalidDay, ProtectedAccount, Unauth
 from contracts.governance import Option
 from contracts.invariants import assert_invariants
 from contracts.root_chain import Severity, Status
+from contracts.transaction import fingerprint
 from tests.hostile import refuse_hostile
 from tests.oracles.root_chain import NaiveRootChain
 from tests.root_chain_helpers import MIN_BOND, evidence, funded_network, seed
@@ -50,10 +51,10 @@ class NetworkMachine(RuleBasedStateMachine):
         return self.net.epoch
 
     def _rejected(self, call: Callable[[], object]) -> None:
-        before = self.net.snapshot()
+        before = fingerprint(self.net)
         with pytest.raises(ContractError):
             call()
-        assert self.net.snapshot() == before
+        assert fingerprint(self.net) == before
 
     @rule(
         operator=st.sampled_from(OPERATORS),
@@ -96,10 +97,10 @@ class NetworkMachine(RuleBasedStateMachine):
     def undelegate(self, data: st.DataObject, holder: str, amount: int) -> None:
         vid = data.draw(st.sampled_from(sorted(self.net.chain.validators)))
         try:
-            before = self.net.snapshot()
+            before = fingerprint(self.net)
             self.net.chain.undelegate(holder, vid, amount, self.epoch)
         except ContractError:
-            assert self.net.snapshot() == before
+            assert fingerprint(self.net) == before
             return
         self.oracle.undelegate(holder, vid, amount)
 
@@ -202,7 +203,7 @@ class NetworkMachine(RuleBasedStateMachine):
         """A call for a later epoch, a module account as sender or recipient, an epoch change
         not by the system: refused, nothing changes."""
         epoch = min(self.epoch + ahead, 2**32 - 1)
-        before = self.net.snapshot()
+        before = fingerprint(self.net)
         with pytest.raises(InvalidDay):
             self.net.chain.withdraw_unbonded("del-1", epoch)
         with pytest.raises(ProtectedAccount):
@@ -215,7 +216,7 @@ class NetworkMachine(RuleBasedStateMachine):
             self.net.advance_epoch("del-1", seed(self.epoch + 1))
         with pytest.raises(Unauthorized):
             self.net.advance_epoch(SLASHING_AUTHORITY, seed(self.epoch + 1))
-        assert self.net.snapshot() == before
+        assert fingerprint(self.net) == before
 
     @invariant()
     def payouts_match_the_naive_oracle(self) -> None:

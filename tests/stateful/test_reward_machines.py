@@ -19,6 +19,7 @@ from contracts.errors import ContractError
 from contracts.invariants import assert_invariants
 from contracts.postlaunch import PostLaunchDistribution
 from contracts.smr_staking import SmrStaking
+from contracts.transaction import fingerprint
 from spec import derivations
 from tests.hostile import refuse_hostile
 from tests.oracles.rewards import NaiveDailyShares
@@ -49,10 +50,10 @@ class AccumulatorMachine(RuleBasedStateMachine):
     def unstake(self, holder: str, amount: int) -> None:
         held = self.active.get(holder, 0) + self.pending.get(holder, 0)
         if holder not in self.acc.positions or amount > held:
-            before = self.acc.snapshot()
+            before = fingerprint(self.acc)
             with pytest.raises(ContractError):
                 self.acc.unstake(holder, amount)
-            assert self.acc.snapshot() == before
+            assert fingerprint(self.acc) == before
             return
         self.acc.unstake(holder, amount)
         from_pending = min(amount, self.pending.get(holder, 0))
@@ -115,10 +116,10 @@ class PostLaunchMachine(RuleBasedStateMachine):
         self.day = 1
 
     def _reject(self, call: Callable[[], object]) -> None:
-        before = self.contract.snapshot()
+        before = fingerprint(self.contract)
         with pytest.raises(ContractError):
             call()
-        assert self.contract.snapshot() == before
+        assert fingerprint(self.contract) == before
 
     @rule(days=st.sampled_from([0, 0, 1, 2, 5, 60, 300]))
     def wait(self, days: int) -> None:
@@ -199,11 +200,11 @@ class SmrMachine(RuleBasedStateMachine):
 
     @rule(holder=HOLDERS, amount=AMOUNTS)
     def unstake(self, holder: str, amount: int) -> None:
-        before = self.contract.snapshot()
+        before = fingerprint(self.contract)
         try:
             self.contract.unstake(holder, amount, self.epoch)
         except ContractError:
-            assert self.contract.snapshot() == before
+            assert fingerprint(self.contract) == before
 
     @rule(holder=HOLDERS)
     def claim(self, holder: str) -> None:
@@ -220,7 +221,7 @@ class SmrMachine(RuleBasedStateMachine):
     def far_future(self, ahead: int, holder: str) -> None:
         """More than SMR_MAX_EPOCHS_PER_CALL epochs at once, or past u32: refused, unchanged."""
         epoch = min(self.contract.epoch + ahead, 2**32 - 1)
-        before = self.contract.snapshot()
+        before = fingerprint(self.contract)
         for call in (
             lambda: self.contract.advance_to(SYSTEM, epoch),
             lambda: self.contract.claim(holder, epoch),
@@ -228,7 +229,7 @@ class SmrMachine(RuleBasedStateMachine):
         ):
             with pytest.raises(ContractError):
                 call()
-        assert self.contract.snapshot() == before
+        assert fingerprint(self.contract) == before
 
     @invariant()
     def catalog_holds(self) -> None:

@@ -24,6 +24,7 @@ from contracts.errors import (
 )
 from contracts.participation.staking import StakingEvent
 from contracts.participation.tracking import apply_outputs
+from contracts.transaction import fingerprint
 from tests.oracles.participation import NaiveOutput, naive_rewards
 from tests.participation_helpers import address, output_id, small_event
 
@@ -108,19 +109,19 @@ def test_a_bad_item_is_named_and_changes_nothing(case: str) -> None:
     bad, error = BAD_ITEMS[case]
     tracker = StakingEvent(small_event())
     apply_outputs(tracker, {"outputs": GOOD})
-    before = tracker.snapshot()
+    before = fingerprint(tracker)
     document = {"outputs": [item(7, 4, 10**6, 10), item(8, 4, 10**6, 11, 13), bad]}
     with pytest.raises(error) as raised:
         apply_outputs(tracker, document)
     assert raised.value.message.startswith("outputs[2]: ")
-    assert tracker.snapshot() == before
+    assert fingerprint(tracker) == before
 
 
 @pytest.mark.parametrize("document", [None, [], {}, {"outputs": {}}, {"outputs": "x"}])
 def test_a_document_that_is_not_a_list_of_outputs(document: Any) -> None:
     tracker = StakingEvent(small_event())
     apply_outputs(tracker, {"outputs": GOOD})
-    before = tracker.snapshot()
+    before = fingerprint(tracker)
     with pytest.raises(InvalidInput):
         apply_outputs(tracker, document)
-    assert tracker.snapshot() == before
+    assert fingerprint(tracker) == before

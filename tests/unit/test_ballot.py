@@ -7,6 +7,7 @@ import pytest
 from contracts.errors import InvalidInput, NotABallotEvent
 from contracts.participation.ballot import BallotEvent, event_status, winning_answers
 from contracts.participation.event import parse_event
+from contracts.transaction import fingerprint
 from tests.participation_helpers import address, load_event, output_id, small_event
 
 
@@ -61,12 +62,12 @@ def test_status_strings() -> None:
 
 def test_wrong_answer_count_is_rejected() -> None:
     ballot = _event(5, 7, 12)
-    before = ballot.snapshot()
+    before = fingerprint(ballot)
     with pytest.raises(InvalidInput):
         ballot.book(output_id(0), address(1), 5_000, 8, ())
     with pytest.raises(InvalidInput):
         ballot.book(output_id(0), address(1), 5_000, 8, (1, 2))
-    assert ballot.snapshot() == before
+    assert fingerprint(ballot) == before
 
 
 def test_a_staking_event_is_not_a_ballot() -> None:

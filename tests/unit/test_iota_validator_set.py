@@ -20,6 +20,7 @@ from contracts.errors import (
 from contracts.invariants import all_violations
 from contracts.iota.records import ValidatorStatus
 from contracts.iota.system import IotaStaking
+from contracts.transaction import fingerprint
 
 IOTA = 10**9
 M = 1_000_000 * IOTA
@@ -111,10 +112,10 @@ def test_a_set_at_the_minimum_count_cannot_shrink_by_request() -> None:
     minimum of 4 and a second request is refused. Low-stake departures are not bounded."""
     system = IotaStaking.genesis({}, [(f"val-{k}", 10 * M, 0) for k in range(5)])
     system.request_remove_validator("val-4", 0)
-    before = system.snapshot()
+    before = fingerprint(system)
     with pytest.raises(ValidatorSetLimit):
         system.request_remove_validator("val-3", 0)
-    assert system.snapshot() == before
+    assert fingerprint(system) == before
     record = system.advance_epoch(SYSTEM)
     assert record.departed == ("val-4",)
     assert system.active == ["val-0", "val-1", "val-2", "val-3"]
@@ -219,12 +220,12 @@ def test_an_epoch_change_that_fails_advances_in_safe_mode() -> None:
     for stake in list(system.stakes.values()):
         system.request_withdraw_stake(stake.owner, stake.staked_id, 0)
     system.pay_gas("payer", 5 * IOTA, 2 * IOTA, 0)
-    pools = {a: v.pool.snapshot() for a, v in system.validators.items()}
+    pools = {a: fingerprint(v.pool) for a, v in system.validators.items()}
     minted = system.minted
     record = system.advance_epoch(SYSTEM)
     assert record.safe_mode and system.safe_mode
     assert system.epoch == 1 and system.minted == minted
-    assert {a: v.pool.snapshot() for a, v in system.validators.items()} == pools
+    assert {a: fingerprint(v.pool) for a, v in system.validators.items()} == pools
     assert (system.computation_charge, system.computation_charge_burned) == (5 * IOTA, 3 * IOTA)
     system.pay_gas("payer", IOTA, 0, 1)
     assert system.advance_epoch(SYSTEM).safe_mode

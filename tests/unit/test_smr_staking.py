@@ -17,6 +17,7 @@ from contracts.errors import (
 )
 from contracts.invariants import assert_invariants
 from contracts.smr_staking import SmrStaking
+from contracts.transaction import fingerprint
 
 GENESIS = 1_813_620_509_061_365  # TIP-32's genesis supply, in glow (fixtures README)
 
@@ -63,7 +64,7 @@ def test_second_year_base_is_the_supply_at_its_start() -> None:
 def test_errors() -> None:
     contract = SmrStaking({"a": 100})
     contract.stake("a", 60, 2)
-    before = contract.snapshot()
+    before = fingerprint(contract)
     cases: list[tuple[Callable[[], object], type[ContractError]]] = [
         (lambda: contract.stake("a", 41, 2), InsufficientBalance),
         (lambda: contract.unstake("a", 61, 2), InsufficientStake),
@@ -74,7 +75,7 @@ def test_errors() -> None:
     for call, error in cases:
         with pytest.raises(error):
             call()
-        assert contract.snapshot() == before
+        assert fingerprint(contract) == before
 
 
 def test_unstaking_everything_returns_it_all() -> None:
@@ -91,7 +92,7 @@ def test_unstaking_everything_returns_it_all() -> None:
 def test_a_bad_amount_changes_nothing_not_even_the_epoch() -> None:
     contract = SmrStaking({"a": 100})
     contract.stake("a", 60, 2)
-    before = contract.snapshot()
+    before = fingerprint(contract)
     calls: list[Callable[[], object]] = [
         lambda: contract.unstake("a", 0, 5),
         lambda: contract.unstake("a", -1, 5),
@@ -100,5 +101,5 @@ def test_a_bad_amount_changes_nothing_not_even_the_epoch() -> None:
     for call in calls:
         with pytest.raises(InvalidAmount):
             call()
-        assert contract.snapshot() == before
+        assert fingerprint(contract) == before
     assert contract.epoch == 2
