@@ -28,7 +28,6 @@ from contracts.conformance.api import CONTRACTS, Operation
 from contracts.conformance.codec import canonical
 from contracts.conformance.drivers import ObjectDriver, reference
 from contracts.conformance.scenarios import SCENARIOS, Scenario
-from contracts.transaction import fingerprint
 from tests.hostile import (
     Bad,
     bad_values,
@@ -37,6 +36,7 @@ from tests.hostile import (
     check_outcome,
     current_time,
     decoded,
+    observed,
     python_bad_values,
     scenario_calls,
 )
@@ -85,9 +85,9 @@ def try_python(
     bad: list[Bad],
 ) -> str:
     instance = driver.instances[handle][1]
-    before = fingerprint(instance)
+    before = observed(instance)
     outcome = call_python(instance, operation, values)
-    check_outcome(contract, operation, outcome, before, fingerprint(instance), bad, instance)
+    check_outcome(contract, operation, outcome, before, observed(instance), bad, instance)
     return "refused" if "error" in outcome else "accepted"
 
 
