@@ -43,6 +43,7 @@ from contracts.domains import Domain
 from contracts.errors import ContractError, InvalidInput
 
 F = TypeVar("F", bound=Callable[..., Any])
+C = TypeVar("C", bound=type)
 
 TRANSACTION: Final = "transaction"
 QUERY: Final = "query"
@@ -202,6 +203,39 @@ def entry_signature(method: object) -> EntrySignature:
     """The resolved domains of an entry point's arguments."""
     signature: EntrySignature = method.__entry_signature__()  # type: ignore[attr-defined]
     return signature
+
+
+def assembled(cls: C) -> C:
+    """Name what a contract class inherits from the rule families it is assembled from after
+    the contract: ``RootChain.delegate`` of the contract's module, not ``Delegation.delegate`` of
+    the family's, so that the messages its entry points raise name the contract that was called.
+
+    Each family (a mixin) serves one contract only, so renaming its functions is safe.
+    """
+    seen = set(vars(cls))
+    for base in cls.__mro__[1:-1]:
+        for name, member in vars(base).items():
+            if name in seen:
+                continue
+            seen.add(name)
+            for function in _functions(member):
+                function.__module__ = cls.__module__
+                function.__qualname__ = f"{cls.__qualname__}.{name}"
+    return cls
+
+
+def _functions(member: object) -> list[Any]:
+    """The functions behind a class member: an entry point and what it wraps, a static or class
+    method's function, a property's accessors."""
+    if isinstance(member, staticmethod | classmethod):
+        member = member.__func__
+    if isinstance(member, property):
+        return [f for f in (member.fget, member.fset, member.fdel) if f is not None]
+    found = []
+    while inspect.isfunction(member):
+        found.append(member)
+        member = getattr(member, "__wrapped__", None)
+    return found
 
 
 # ----------------------------------------------------------------------------- fingerprints

@@ -43,6 +43,7 @@ from contracts.units import BASIS_POINTS, U64_MAX, Nanos
 from spec import parameters
 
 if TYPE_CHECKING:
+    from contracts.iota.state import SystemState
     from contracts.iota.system import IotaStaking
 
 VALIDATOR_SUBSIDY = parameters.integer("IOTA_REWARDS_PER_EPOCH")
@@ -175,7 +176,7 @@ def plan_epoch(system: IotaStaking) -> EpochPlan:
     )
 
 
-def next_epoch_validator_count(system: IotaStaking) -> int:
+def next_epoch_validator_count(system: SystemState) -> int:
     """Active − asked to leave + asked to join (as ``next_epoch_validator_count``)."""
     leaving = sum(1 for a in system.active if system.validators[a].leaving)
     return len(system.active) - leaving + len(system.pending_active)

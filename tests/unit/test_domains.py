@@ -93,3 +93,19 @@ def test_a_wrong_number_of_arguments_is_invalid_input() -> None:
         contract.stake("alice", 5, 1, 2)  # type: ignore[call-arg]
     with pytest.raises(InvalidInput):
         contract.stake("alice", 5, when=1)  # type: ignore[call-arg]
+
+
+def test_a_contract_assembled_from_rule_families_names_itself_in_refusals() -> None:
+    """The root chain and the IOTA system are assembled from mixins (one per rule family); a
+    refusal names the contract that was called, not the mixin that holds the method."""
+    from contracts.iota.system import IotaStaking
+    from contracts.ledger import Ledger
+    from contracts.params import ParameterStore
+    from contracts.root_chain import RootChain
+
+    chain = RootChain(Ledger(), ParameterStore())
+    with pytest.raises(InvalidInput, match=r"^RootChain\.delegate: "):
+        chain.delegate("alice", "v", 1)  # type: ignore[call-arg]
+    system = IotaStaking.genesis({}, [("v", 10**15, 0)])
+    with pytest.raises(InvalidInput, match=r"^IotaStaking\.request_add_stake: "):
+        system.request_add_stake("alice", "v", 10**9)  # type: ignore[call-arg]
