@@ -2,9 +2,13 @@
 
 ``spec`` holds the single source of truth that contracts, tests and docs read:
 
-* :mod:`spec.parameters` -- every constant, with its exact value, unit, source and profile;
-* :mod:`spec.derivations` -- every figure a reader would quote, derived with SymPy;
-* :mod:`spec.invariants` -- the invariant catalog, with stable ids that proposals cite;
+* :mod:`spec.programs` -- one module per program (``supply``, ``prelaunch``, ``postlaunch``, ...),
+  each holding its parameters, derivations, invariants and seed-versus-deployed differences;
+* :mod:`spec.records`, :mod:`spec.proofs`, :mod:`spec.sources`, :mod:`spec.exact` -- the shared
+  core: the record types, how symbolic invariants are proved, where values come from, exact
+  arithmetic;
+* :mod:`spec.parameters`, :mod:`spec.derivations`, :mod:`spec.invariants`,
+  :mod:`spec.differences` -- the registries that gather every program's records by id;
 * :mod:`spec.cli` -- the ``asmb-spec`` command.
 """
 

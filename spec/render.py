@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from spec import coverage
+from spec import coverage, programs
 from spec import derivations as dv
 from spec import invariants as inv
 from spec import parameters as pm
@@ -180,3 +180,24 @@ def iota(identifier: str) -> str:
 
     whole = to_fraction(_value(identifier)) / 10 ** int(pm.value("IOTA_DECIMALS"))
     return f"{format_grouped(int(whole))} IOTA"
+
+
+def program_table() -> str:
+    """Where each program lives: its spec module, its contracts, its page and its tests.
+
+    For the home page, at the site's root: page links are written as ``<page>/``.
+    """
+    rows = ["| program | spec | contracts | tests |", "|---|---|---|---|"]
+    for program in programs.PROGRAMS:
+        name = programs.name(program)
+        layers = programs.LAYERS[name]
+        page = layers.page.removeprefix("docs/").removesuffix(".md") + "/"
+        contracts = (
+            "<br>".join(
+                f"`{path if path.endswith('.py') else path + '/'}`" for path in layers.contracts
+            )
+            or "—"
+        )
+        tests = "<br>".join(f"`{path.removeprefix('tests/')}`" for path in layers.tests)
+        rows.append(f"| [{name}]({page}) | `spec/programs/{name}.py` | {contracts} | {tests} |")
+    return "\n".join(rows) + "\n"

@@ -24,13 +24,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.bench import iota, postlaunch, prelaunch, rootchain
+from tests.bench import iota, postlaunch, prelaunch, root_chain
 from tests.bench.harness import FLAT, FULL, JSON, SMALL, TINY, Scale, peak_rss_bytes
 
 WORKLOADS: dict[str, Callable[[Scale], JSON]] = {
     "postlaunch": postlaunch.run,
     "prelaunch": prelaunch.run,
-    "rootchain": rootchain.run,
+    "rootchain": root_chain.run,
     "iota": iota.run,
 }
 SCALES = {scale.name: scale for scale in (FULL, SMALL, TINY)}

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from contracts.transaction import atomicity_checks
-from tests.bench import iota, postlaunch, prelaunch, report, rootchain
+from tests.bench import iota, postlaunch, prelaunch, report, root_chain
 from tests.bench.__main__ import missed
 from tests.bench.harness import FLAT, JSON, TINY, Sample, curve, memory_per_unit
 
 WORKLOADS: dict[str, Callable[..., JSON]] = {
     "postlaunch": postlaunch.run,
     "prelaunch": prelaunch.run,
-    "rootchain": rootchain.run,
+    "rootchain": root_chain.run,
     "iota": iota.run,
 }
 

@@ -20,12 +20,12 @@ def test_changing_a_parameter_changes_the_page(tmp_path: Path) -> None:
         shutil.copytree(REPO / folder, patched / folder)
     for name in ("mkdocs.yml", "CHANGELOG.md"):
         shutil.copy(REPO / name, patched / name)
-    source = patched / "spec" / "parameters.py"
+    source = patched / "spec" / "programs" / "postlaunch.py"
     text = source.read_text(encoding="utf-8")
-    marker = '"POSTLAUNCH_DAYS",\n        _r(639),'
+    marker = '"POSTLAUNCH_DAYS",\n        rational(639),'
     assert marker in text
     source.write_text(
-        text.replace(marker, '"POSTLAUNCH_DAYS",\n        _r(640),'), encoding="utf-8"
+        text.replace(marker, '"POSTLAUNCH_DAYS",\n        rational(640),'), encoding="utf-8"
     )
     site = build_site(tmp_path / "site", repo=patched)
     page = (site / "postlaunch" / "index.html").read_text(encoding="utf-8")
