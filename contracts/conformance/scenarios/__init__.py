@@ -10,18 +10,18 @@ vector generator runs each scenario on the reference and records what it returns
 
 from __future__ import annotations
 
+from contracts.conformance.scenarios.accumulator import accumulator_scenarios
 from contracts.conformance.scenarios.assembly import assembly_scenarios
+from contracts.conformance.scenarios.assembly_governance import governance_rule_scenarios
 from contracts.conformance.scenarios.assembly_rules import assembly_rule_scenarios
 from contracts.conformance.scenarios.base import JSON, SYSTEM, Scenario, Step, addr, oid, s
 from contracts.conformance.scenarios.constructors import constructor_scenarios
 from contracts.conformance.scenarios.iota import iota_scenarios
 from contracts.conformance.scenarios.iota_rules import iota_rule_scenarios
-from contracts.conformance.scenarios.participation import ballot_scenarios, staking_scenarios
-from contracts.conformance.scenarios.rewards import (
-    accumulator_scenarios,
-    postlaunch_scenarios,
-    smr_scenarios,
-)
+from contracts.conformance.scenarios.participation_ballot import ballot_scenarios
+from contracts.conformance.scenarios.participation_staking import staking_scenarios
+from contracts.conformance.scenarios.postlaunch import postlaunch_scenarios
+from contracts.conformance.scenarios.smr import smr_scenarios
 
 __all__ = [
     "CONSTRUCTOR_SCENARIOS",
@@ -42,6 +42,7 @@ SCENARIOS: tuple[Scenario, ...] = tuple(
     + postlaunch_scenarios()
     + smr_scenarios()
     + assembly_scenarios()
+    + governance_rule_scenarios()
     + assembly_rule_scenarios()
     + iota_scenarios()
     + iota_rule_scenarios()

@@ -5,80 +5,47 @@ from __future__ import annotations
 
 import random
 
-from contracts.conformance.scenarios.base import (
-    JSON,
-    SYSTEM,
-    Scenario,
-    Step,
-    s,
+from contracts.conformance.scenarios.assembly_steps import (
+    ASMB,
+    BOND,
+    advance,
+    end_epoch,
+    evidence,
+    propose,
+    register,
+    register_chain,
+    seed,
 )
+from contracts.conformance.scenarios.base import JSON, SYSTEM, Scenario, Step, s
 
-_ASMB = 10**6
-_BOND = 1_000_000 * _ASMB
 _SLASHER = SYSTEM
 
 
 def _assembly_balances() -> JSON:
     holders = {
-        "op-a": 5 * _BOND,
-        "op-b": 5 * _BOND,
-        "dana": 10 * _BOND,
-        "eve": 3 * _BOND,
-        "payer": _BOND,
+        "op-a": 5 * BOND,
+        "op-b": 5 * BOND,
+        "dana": 10 * BOND,
+        "eve": 3 * BOND,
+        "payer": BOND,
     }
-    community = 70 * 10**9 * _ASMB - sum(holders.values())
+    community = 70 * 10**9 * ASMB - sum(holders.values())
     return {
-        "genesis:iota-stakers": 20 * 10**9 * _ASMB,
+        "genesis:iota-stakers": 20 * 10**9 * ASMB,
         "genesis:community": community,
-        "genesis:unassigned": 10 * 10**9 * _ASMB,
+        "genesis:unassigned": 10 * 10**9 * ASMB,
         **holders,
     }
 
 
-def _seed(n: int) -> str:
-    return f"{n:016x}"
-
-
 def assembly_scenarios() -> list[Scenario]:
     setup = (
-        s(
-            "registerValidator",
-            operator="op-a",
-            validatorId="va",
-            bond=_BOND,
-            commissionBp=1_000,
-            operational=True,
-            epoch=0,
-        ),
-        s(
-            "registerValidator",
-            operator="op-b",
-            validatorId="vb",
-            bond=2 * _BOND,
-            commissionBp=500,
-            operational=True,
-            epoch=0,
-        ),
-        s("delegate", holder="dana", validatorId="va", amount=3 * _BOND, epoch=0),
-        s(
-            "registerChain",
-            owner="payer",
-            chainId="high",
-            tier=9,
-            committeeSize=1,
-            feePolicy="fees",
-            epoch=0,
-        ),
-        s(
-            "registerChain",
-            owner="payer",
-            chainId="free",
-            tier=1,
-            committeeSize=1,
-            feePolicy="zero-fees",
-            epoch=0,
-        ),
-        s("advanceEpoch", caller=SYSTEM, seed=_seed(1)),
+        register("op-a", "va", BOND),
+        register("op-b", "vb", 2 * BOND, 500),
+        s("delegate", holder="dana", validatorId="va", amount=3 * BOND, epoch=0),
+        register_chain("payer", "high", 9, 1),
+        register_chain("payer", "free", 1, 1, "zero-fees"),
+        end_epoch(1),
     )
     rewards = Scenario(
         "assembly",
@@ -92,9 +59,9 @@ def assembly_scenarios() -> list[Scenario]:
             s("setCommission", operator="op-a", validatorId="va", rateBp=2_000, epoch=1),
             s("setCommission", operator="op-a", validatorId="va", rateBp=2_001, epoch=1),
             s("setCommission", operator="dana", validatorId="va", rateBp=0, epoch=1),
-            s("advanceEpoch", caller=SYSTEM, seed=_seed(2)),
+            end_epoch(2),
             s("claimRewards", holder="dana", validatorId="va", epoch=2),
-            s("advanceEpoch", caller=SYSTEM, seed=_seed(3)),
+            end_epoch(3),
             s("claimRewards", holder="dana", validatorId="va", epoch=3),
             s("claimRewards", holder="op-b", validatorId="vb", epoch=3),
             s("eligibleWeights"),
@@ -102,8 +69,8 @@ def assembly_scenarios() -> list[Scenario]:
             s("bondedValue", holder="dana"),
             s("exitValidator", operator="op-b", validatorId="vb", epoch=3),
             s("withdrawExited", holder="op-b", validatorId="vb", epoch=3),
-            s("undelegate", holder="dana", validatorId="va", amount=_BOND, epoch=3),
-            *(s("advanceEpoch", caller=SYSTEM, seed=_seed(n)) for n in range(4, 25)),
+            s("undelegate", holder="dana", validatorId="va", amount=BOND, epoch=3),
+            *advance(3, 24),
             s("withdrawExited", holder="op-b", validatorId="vb", epoch=24),
             s("withdrawUnbonded", holder="dana", epoch=24),
             s("claimRewards", holder="op-b", validatorId="vb", epoch=24),
@@ -118,77 +85,27 @@ def assembly_scenarios() -> list[Scenario]:
         {"balances": _assembly_balances()},
         setup
         + (
-            s("undelegate", holder="dana", validatorId="va", amount=_BOND, epoch=1),
-            s("advanceEpoch", caller=SYSTEM, seed=_seed(2)),
-            s("undelegate", holder="dana", validatorId="va", amount=_BOND // 2, epoch=2),
+            s("undelegate", holder="dana", validatorId="va", amount=BOND, epoch=1),
+            end_epoch(2),
+            s("undelegate", holder="dana", validatorId="va", amount=BOND // 2, epoch=2),
             s("supply"),
-            s(
-                "slash",
-                caller="dana",
-                evidence={
-                    "evidenceId": "e1",
-                    "validatorId": "va",
-                    "offenceEpoch": 2,
-                    "severity": "major",
-                },
-                epoch=2,
-            ),
+            s("slash", caller="dana", evidence=evidence("e1", "va", 2, "major"), epoch=2),
             s("slash", caller=_SLASHER, evidence=None, epoch=2),
-            s(
-                "slash",
-                caller=_SLASHER,
-                evidence={
-                    "evidenceId": "e1",
-                    "validatorId": "va",
-                    "offenceEpoch": 2,
-                    "severity": "major",
-                },
-                epoch=2,
-            ),
-            s(
-                "slash",
-                caller=_SLASHER,
-                evidence={
-                    "evidenceId": "e1",
-                    "validatorId": "vb",
-                    "offenceEpoch": 2,
-                    "severity": "minor",
-                },
-                epoch=2,
-            ),
+            s("slash", caller=_SLASHER, evidence=evidence("e1", "va", 2, "major"), epoch=2),
+            s("slash", caller=_SLASHER, evidence=evidence("e1", "vb", 2), epoch=2),
             s("supply"),
-            s("delegate", holder="eve", validatorId="va", amount=_BOND, epoch=2),
-            s(
-                "slash",
-                caller=_SLASHER,
-                evidence={
-                    "evidenceId": "e2",
-                    "validatorId": "vb",
-                    "offenceEpoch": 2,
-                    "severity": "critical",
-                },
-                epoch=2,
-            ),
+            s("delegate", holder="eve", validatorId="va", amount=BOND, epoch=2),
+            s("slash", caller=_SLASHER, evidence=evidence("e2", "vb", 2, "critical"), epoch=2),
             s("withdrawExited", holder="op-b", validatorId="vb", epoch=2),
-            s(
-                "slash",
-                caller="authority:slashing",
-                evidence={
-                    "evidenceId": "e3",
-                    "validatorId": "va",
-                    "offenceEpoch": 2,
-                    "severity": "minor",
-                },
-                epoch=2,
-            ),
+            s("slash", caller="authority:slashing", evidence=evidence("e3", "va", 2), epoch=2),
             s("transfer", sender="module:bonded", recipient="dana", amount=1),
             s("transfer", sender="dana", recipient="module:rewards", amount=1),
             s("transfer", sender="genesis:community", recipient="dana", amount=1),
             s("transfer", sender="authority:inflation", recipient="dana", amount=1),
-            s("delegate", holder="module:unbonding", validatorId="va", amount=_BOND, epoch=2),
+            s("delegate", holder="module:unbonding", validatorId="va", amount=BOND, epoch=2),
             s("withdrawUnbonded", holder="module:gov-deposits", epoch=2),
-            s("advanceEpoch", caller="dana", seed=_seed(3)),
-            s("advanceEpoch", caller="authority:inflation", seed=_seed(3)),
+            s("advanceEpoch", caller="dana", seed=seed(3)),
+            s("advanceEpoch", caller="authority:inflation", seed=seed(3)),
             s("balance", account="dana"),
             s("balance", account="module:bonded"),
             s("supply"),
@@ -204,53 +121,23 @@ def assembly_scenarios() -> list[Scenario]:
         {"balances": _assembly_balances()},
         setup
         + (
-            s(
-                "submitProposal",
-                proposer="eve",
-                changes={"ASMB_INFLATION_RATE": "6/100"},
-                deposit=10_000 * _ASMB,
-                epoch=1,
-            ),
-            s(
-                "submitProposal",
-                proposer="eve",
-                changes={"ASMB_INITIAL_SUPPLY": 1},
-                deposit=10_000 * _ASMB,
-                epoch=1,
-            ),
-            s(
-                "submitProposal",
-                proposer="eve",
-                changes={"ASMB_INFLATION_RATE": "9/100"},
-                deposit=10_000 * _ASMB,
-                epoch=1,
-            ),
-            s("submitProposal", proposer="eve", changes={"GOV_QUORUM": "1/2"}, deposit=1, epoch=1),
-            s(
-                "submitProposal",
-                proposer="module:gov-deposits",
-                changes={"ASMB_INFLATION_RATE": "6/100"},
-                deposit=10_000 * _ASMB,
-                epoch=1,
-            ),
+            propose("eve", {"ASMB_INFLATION_RATE": "6/100"}, 1),
+            propose("eve", {"ASMB_INITIAL_SUPPLY": 1}, 1),
+            propose("eve", {"ASMB_INFLATION_RATE": "9/100"}, 1),
+            propose("eve", {"GOV_QUORUM": "1/2"}, 1, deposit=1),
+            propose("module:gov-deposits", {"ASMB_INFLATION_RATE": "6/100"}, 1),
             s("vote", voter="dana", proposalId=1, option="yes", epoch=1),
             s("vote", voter="dana", proposalId=1, option="no", epoch=1),
-            s("delegate", holder="eve", validatorId="vb", amount=100_000 * _ASMB, epoch=1),
-            s(
-                "submitProposal",
-                proposer="eve",
-                changes={"GOV_VOTING_EPOCHS": 7},
-                deposit=10_000 * _ASMB,
-                epoch=1,
-            ),
+            s("delegate", holder="eve", validatorId="vb", amount=100_000 * ASMB, epoch=1),
+            propose("eve", {"GOV_VOTING_EPOCHS": 7}, 1),
             s("vote", voter="eve", proposalId=2, option="yes", epoch=1),
             s("vote", voter="payer", proposalId=1, option="yes", epoch=1),
-            *(s("advanceEpoch", caller=SYSTEM, seed=_seed(n)) for n in range(2, 15)),
+            *advance(1, 14),
             s("vote", voter="op-b", proposalId=1, option="abstain", epoch=14),
-            s("advanceEpoch", caller=SYSTEM, seed=_seed(15)),
+            end_epoch(15),
             s("vote", voter="op-a", proposalId=1, option="yes", epoch=15),
-            s("advanceEpoch", caller=SYSTEM, seed=_seed(16)),
-            s("advanceEpoch", caller=SYSTEM, seed=_seed(17)),
+            end_epoch(16),
+            end_epoch(17),
         ),
         ("proposal-boundaries",),
     )
@@ -265,28 +152,10 @@ def _random_assembly() -> Scenario:
     operators = {"va": "op-a", "vb": "op-b", "vc": "op-c", "vd": "op-d"}
     holders = ["dana", "eve", "payer", *operators.values()]
     steps: list[Step] = [
-        s(
-            "registerValidator",
-            operator=operator,
-            validatorId=vid,
-            bond=_BOND + n * _BOND // 3,
-            commissionBp=(0, 700, 1_500, 2_000)[n],
-            operational=True,
-            epoch=0,
-        )
+        register(operator, vid, BOND + n * BOND // 3, (0, 700, 1_500, 2_000)[n])
         for n, (vid, operator) in enumerate(operators.items())
     ]
-    steps.append(
-        s(
-            "registerChain",
-            owner="payer",
-            chainId="rollup",
-            tier=4,
-            committeeSize=2,
-            feePolicy="fees",
-            epoch=0,
-        )
-    )
+    steps.append(register_chain("payer", "rollup", 4, 2))
     epoch = 0
     delegated: set[tuple[str, str]] = {(op, vid) for vid, op in operators.items()}
     unbonding: list[tuple[str, int]] = []
@@ -298,15 +167,15 @@ def _random_assembly() -> Scenario:
         vid = rng.choice(live) if not wrong else rng.choice([*live, "vz"])
         if roll < 0.16:
             epoch += 1
-            steps.append(s("advanceEpoch", caller=SYSTEM, seed=_seed(epoch)))
+            steps.append(end_epoch(epoch))
         elif roll < 0.34:
             holder = rng.choice(holders[:2])
-            amount = rng.choice([1, _BOND // 20, _BOND // 7]) if not wrong else 50 * _BOND
+            amount = rng.choice([1, BOND // 20, BOND // 7]) if not wrong else 50 * BOND
             steps.append(s("delegate", holder=holder, validatorId=vid, amount=amount, epoch=epoch))
             delegated.add((holder, vid))
         elif roll < 0.44:
             holder, target = rng.choice(sorted(delegated))
-            amount = rng.choice([1, _BOND // 100]) if not wrong else 60 * _BOND
+            amount = rng.choice([1, BOND // 100]) if not wrong else 60 * BOND
             steps.append(
                 s("undelegate", holder=holder, validatorId=target, amount=amount, epoch=epoch)
             )
@@ -341,22 +210,16 @@ def _random_assembly() -> Scenario:
                 )
             )
         elif roll < 0.79:
-            amount = rng.choice([1, 10**6, 10**8]) if not wrong else 10 * _BOND
+            amount = rng.choice([1, 10**6, 10**8]) if not wrong else 10 * BOND
             steps.append(s("payFees", payer="payer", chainId="rollup", amount=amount, epoch=epoch))
         elif roll < 0.84:
             sender, recipient = rng.sample(holders[:3], 2)
-            amount = rng.choice([1, 10**6]) if not wrong else 100 * _BOND
+            amount = rng.choice([1, 10**6]) if not wrong else 100 * BOND
             steps.append(s("transfer", sender=sender, recipient=recipient, amount=amount))
         elif roll < 0.87:
             proposals += 1
             steps.append(
-                s(
-                    "submitProposal",
-                    proposer="eve",
-                    changes={"ASMB_INFLATION_RATE": rng.choice(["7/100", "6/100"])},
-                    deposit=10_000 * _ASMB,
-                    epoch=epoch,
-                )
+                propose("eve", {"ASMB_INFLATION_RATE": rng.choice(["7/100", "6/100"])}, epoch)
             )
         elif roll < 0.95 and proposals:
             voter = rng.choice(["dana", "eve", *operators.values()])
@@ -374,12 +237,7 @@ def _random_assembly() -> Scenario:
                 s(
                     "slash",
                     caller=SYSTEM,
-                    evidence={
-                        "evidenceId": f"r{index}",
-                        "validatorId": "vd",
-                        "offenceEpoch": max(0, epoch - rng.randrange(3)),
-                        "severity": "minor",
-                    },
+                    evidence=evidence(f"r{index}", "vd", max(0, epoch - rng.randrange(3))),
                     epoch=epoch,
                 )
             )
@@ -389,10 +247,10 @@ def _random_assembly() -> Scenario:
     steps += [s("supply"), s("totalBonded"), s("eligibleWeights")]
     balances = {
         **_assembly_balances(),
-        "op-c": 5 * _BOND,
-        "op-d": 5 * _BOND,
+        "op-c": 5 * BOND,
+        "op-d": 5 * BOND,
     }
-    balances["genesis:community"] -= 10 * _BOND
+    balances["genesis:community"] -= 10 * BOND
     return Scenario(
         "assembly",
         "random",

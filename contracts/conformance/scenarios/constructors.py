@@ -9,7 +9,7 @@ code (``createExpect``). Between them, these cases show every code a constructor
 from __future__ import annotations
 
 from contracts.conformance.scenarios.base import JSON, Scenario, event, small_staking_event
-from contracts.conformance.scenarios.participation import ballot
+from contracts.conformance.scenarios.participation_ballot import ballot
 
 IOTA = 10**9
 TOP = 2**64 - 1
