@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test setup lint typecheck pytest conformance-process docs bench mutation clean
+.PHONY: run test setup lint typecheck pytest conformance-process docs publish bench mutation clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,16 @@ docs: $(STAMP)
 
 test: lint typecheck pytest conformance-process docs
 
+# A citable copy of the site (not part of `make test`): builds this version into
+# $(PUBLISH_DIR)/<version>/, canonical links and sitemap under $(ASMB_SITE_URL)<version>/, and
+# rewrites $(PUBLISH_DIR)'s versions.json, index.html (a redirect to the newest version),
+# sitemap.xml and 404.html. Earlier versions in $(PUBLISH_DIR) stay as they are: serve the folder
+# as it grows. Refused from uncommitted changes or for a version already there.
+PUBLISH_DIR ?= public
+publish: $(STAMP)
+	@test -n "$(ASMB_SITE_URL)" || { echo "make publish: set ASMB_SITE_URL to where $(PUBLISH_DIR)/ is served, https://…/" >&2; exit 2; }
+	$(BIN)/python -m spec.publish $(PUBLISH_DIR) --site-url "$(ASMB_SITE_URL)"
+
 # Benchmarks at scale (minutes; not part of `make test`): writes bench-results.json and exits 1
 # when a target is missed. BENCH_SCALE=small runs the same workloads at a hundredth, in under a
 # minute. Copy bench-results.json to docs/data/ to publish a full run's figures on the site.
@@ -65,4 +75,4 @@ mutation:
 		print(f'mutation score: {k}/{t} killed = {100 * k / max(t, 1):.1f} %'); print(s)"
 
 clean:
-	rm -rf site mutants .venv-mutation .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf site public mutants .venv-mutation .mypy_cache .pytest_cache .ruff_cache .hypothesis

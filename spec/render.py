@@ -1,26 +1,35 @@
-"""Markdown renderings of the specification for the published site.
+"""The site's one formatting layer: what the pages print of the specification.
 
-The docs pages call these functions from ``markdown-exec`` blocks when the site is built, so every
-number, table and formula on the site comes from :mod:`spec` and cannot drift from it. Every
-parameter and invariant gets an HTML anchor equal to its id (``#ASMB_INITIAL_SUPPLY``,
-``#ASMB-SUPPLY-01``), stable across versions so that proposals can link to it.
+The docs pages call these functions (from ``markdown-exec`` blocks or inline in their prose) when
+the site is built, so every number, table and formula on the site comes from :mod:`spec` and
+cannot drift from it. Numbers are written for readers by :mod:`spec.readable` (whole tokens,
+percentages, grouped counts, the exact value in a tooltip), formulas in the short symbols of
+:mod:`spec.notation`, the catalogs' entries as the cards of :mod:`spec.cards`.
+
+Every parameter, derivation and invariant has an HTML anchor equal to its id
+(``#ASMB_INITIAL_SUPPLY``, ``#POST-DAILY-PAYOUT``, ``#ASMB-SUPPLY-01``), stable across versions so
+that proposals can link to it; every id the pages print links to it.
+
+Inline helpers, for prose: :func:`value_of` (any figure with its unit), :func:`asmb`,
+:func:`iota`, :func:`percent`, :func:`grouped`, :func:`show_value`. Page blocks:
+:func:`parameter_catalog`, :func:`parameter_table`, :func:`notation_section`,
+:func:`derivation_catalog`, :func:`derivation_table`, :func:`invariant_table`,
+:func:`difference_list`, :func:`program_table`.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from spec import coverage, programs
+from spec import cards, notation, programs, readable
 from spec import derivations as dv
+from spec import differences as df
 from spec import invariants as inv
 from spec import parameters as pm
-from spec.exact import format_grouped
-from spec.report import decimal_of, encode_value
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from spec.exact import format_grouped, to_fraction
 
 
 def page_link(page: str, anchor_id: str) -> str:
@@ -33,153 +42,158 @@ def page_link(page: str, anchor_id: str) -> str:
 
 
 def anchor(identifier: str) -> str:
-    """An id as a self-link that carries the id as its anchor (stable across versions)."""
+    """An id as a Markdown self-link that carries the id as its anchor (stable across versions)."""
     return f"[`{identifier}`](#{identifier}){{#{identifier}}}"
 
 
-def show_value(value: object) -> str:
-    """An exact value for a table: grouped integers, ``p/q`` with a decimal, or an expression."""
-    encoded = encode_value(value)
-    if isinstance(encoded, int):
-        return format_grouped(encoded)
-    decimal = decimal_of(value)
-    if decimal is not None and decimal != encoded:
-        return f"{encoded} (≈ {decimal})"
-    return f"`{encoded}`"
+# ---------------------------------------------------------------------------------------------
+# Inline values
+# ---------------------------------------------------------------------------------------------
+
+
+def show_value(value: object, unit: str = "") -> str:
+    """A value for readers, as HTML: in whole tokens, a percentage or a grouped count according
+    to ``unit``, the exact value in its tooltip; a formula of free variables as typeset math."""
+    if not readable.is_number(value):
+        return readable.math(notation.latex(value))
+    return readable.html(readable.reading(value, unit))
+
+
+def _record(identifier: str) -> tuple[Any, str]:
+    if identifier in pm.BY_ID:
+        return pm.value(identifier), pm.get(identifier).unit
+    return dv.evaluate(identifier), dv.get(identifier).unit
+
+
+def value_of(identifier: str) -> str:
+    """A parameter's or derivation's value for prose, with the unit of its record:
+    ``8.65 B ASMB``, ``92.53 %``, ``777,600 milestones`` (exact value in the tooltip)."""
+    value, unit = _record(identifier)
+    return show_value(value, unit)
+
+
+def percent(identifier: str) -> str:
+    """A ratio parameter or derivation as a bare percentage: ``8 %``, ``92.53 %`` (rounded to
+    two decimals, the exact ratio in the tooltip when rounding changed it)."""
+    value, _ = _record(identifier)
+    return show_value(value, "1")
+
+
+def grouped(identifier: str) -> str:
+    """An integral parameter or derivation with thousands separators: ``777,600``."""
+    value, _ = _record(identifier)
+    fraction = to_fraction(value)
+    if fraction.denominator != 1:
+        raise TypeError(f"{identifier} is not an integer: {fraction}")
+    return format_grouped(fraction.numerator)
+
+
+def asmb(identifier: str) -> str:
+    """An ASMB amount (a record in µASMB) as whole ASMB: ``20 B ASMB``, ``21.9 M ASMB``."""
+    value, unit = _record(identifier)
+    return show_value(value, unit if unit.split("/")[0] in {"µASMB", "ASMB"} else "µASMB")
+
+
+def iota(identifier: str) -> str:
+    """An IOTA amount (a record in nanos) as whole IOTA: ``767,000 IOTA``."""
+    value, _ = _record(identifier)
+    return show_value(value, "nanos")
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalog pages
+# ---------------------------------------------------------------------------------------------
+
+
+def _section(program: Any, body: str) -> str:
+    return f"## {cards.title(program)} {{#{programs.name(program)}}}\n\n{body}\n"
+
+
+def parameter_catalog() -> str:
+    """The Parameters page: one section per program, one card per parameter (its anchor)."""
+    return "\n".join(
+        _section(program, cards.parameter_cards(program.PARAMETERS))
+        for program in programs.PROGRAMS
+        if program.PARAMETERS
+    )
 
 
 def parameter_table(
     parameters: Iterable[pm.Parameter] = pm.PARAMETERS, *, anchors: bool = True
 ) -> str:
-    """The parameters as a Markdown table; the parameters page carries one anchor per id.
+    """Parameter cards for a page: id and value, description, unit, profile, bounds, source.
 
-    Other pages (``anchors=False``) link each id to its anchor on the parameters page, so that
-    every id has exactly one anchor on the site.
+    The parameters page carries one anchor per id (``anchors=True``); other pages
+    (``anchors=False``) link each id to its anchor there, so every id has one anchor on the site.
     """
-    rows = [
-        "| id | value | unit | profile | governance | source |",
-        "|---|---|---|---|---|---|",
-    ]
-    for p in parameters:
-        bounds = (
-            f"{p.governance.minimum} … {p.governance.maximum}" if p.governance is not None else "—"
-        )
-        profiles = ", ".join(sorted(x.value for x in p.profiles))
-        name = anchor(p.id) if anchors else f"[`{p.id}`]({page_link('parameters', p.id)})"
-        rows.append(
-            f"| {name} | {show_value(p.value)} | {_cell(p.unit)} | "
-            f"{profiles} | {bounds} | {_cell(p.source.cite())} |"
-        )
-    return "\n".join(rows) + "\n"
+    return cards.parameter_cards(parameters, anchors=anchors) + "\n"
+
+
+def notation_section() -> str:
+    """The Notation of the Derivations page: each symbol of the formulas, once."""
+    return cards.notation_list() + "\n"
+
+
+def derivation_catalog() -> str:
+    """The Derivations page's entries: one section per program, one card per derivation."""
+    return "\n".join(
+        _section(program, cards.derivation_cards(program.DERIVATIONS))
+        for program in programs.PROGRAMS
+        if program.DERIVATIONS
+    )
 
 
 def derivation_table(program: str | None = None) -> str:
-    """The derivations (of one program, or all) with their formula and exact value."""
-    rows = ["| id | meaning | formula | value | unit |", "|---|---|---|---|---|"]
-    for d in dv.DERIVATIONS:
-        if program is not None and d.program != program:
-            continue
-        formula = f"${dv.latex(d.expression)}$"
-        rows.append(
-            f"| {anchor(d.id)} | {_cell(d.meaning)} | {_cell(formula)} | "
-            f"{_cell(show_value(d.evaluate()))} | {_cell(d.unit)} |"
-        )
-    return "\n".join(rows) + "\n"
+    """The derivations of one program (``"iotasrb"``, ``"postlaunch"``, … as in each record's
+    ``program``) with the symbols their formulas use, their ids linked to the Derivations page;
+    or, without ``program``, the whole catalog with its notation and the ids' anchors."""
+    if program is None:
+        return "## Notation {#notation}\n\n" + notation_section() + "\n" + derivation_catalog()
+    chosen = tuple(d for d in dv.DERIVATIONS if d.program == program)
+    if not chosen:
+        raise KeyError(f"no derivation belongs to {program!r}")
+    symbols = ", ".join(readable.math(symbol) for symbol in cards.symbols_of(chosen))
+    legend = (
+        f'<details class="note"><summary>Symbols of these formulas: {symbols}</summary>'
+        f"{cards.notation_list(chosen)}</details>"
+    )
+    entries = cards.derivation_cards(chosen, anchors=False)
+    return f'<div class="spec-block">\n{legend}\n{entries}\n</div>\n'
 
 
 def invariant_table(tests_dir: Path | None = None, program: str | None = None) -> str:
-    """The invariant catalog, one anchored section per entry.
+    """The invariant catalog: statement, formula, source and how each entry is established (the
+    SymPy verdict and the tests under ``tests_dir`` that check it), one card per id.
 
-    Each section gives the statement, the formula (typeset when a LaTeX form exists), the seed
-    citation, and how the entry is established: the SymPy verdict and the tests that check it.
+    ``program`` (a module name of :mod:`spec.programs` or a record's ``program``) selects one
+    program's cards; without it, every program under its own section.
     """
-    checked = coverage.scan(tests_dir) if tests_dir is not None else {}
-    proofs = inv.prove_all()
-    blocks = []
-    for i in inv.INVARIANTS:
-        if program is not None and i.program != program:
-            continue
-        how = []
-        if i.id in proofs:
-            how.append(f"**{proofs[i.id].verdict.value}** ({proofs[i.id].method})")
-        kinds = ", ".join(i.kinds)
-        tests = checked.get(i.id, [])
-        if tests:
-            how.append("checked by " + ", ".join(f"`{t}`" for t in tests))
-        formula = f"$$\n{inv.LATEX[i.id]}\n$$" if i.id in inv.LATEX else f"`{i.formula}`"
-        blocks.append(
-            f"### `{i.id}` {{#{i.id}}}\n\n{i.statement}\n\n{formula}\n\n"
-            f"*Source:* {i.citation.cite()}  \n*Kinds:* {kinds}  \n"
-            f"*Established:* {'; '.join(how) or 'by the tests named in the catalog test'}\n"
-        )
-    return "\n".join(blocks)
+    if program is not None:
+        chosen = [i for i in inv.INVARIANTS if program in {i.program, _module(i.id)}]
+        return cards.invariant_cards(chosen, tests_dir) + "\n"
+    return "\n".join(
+        _section(p, cards.invariant_cards(p.INVARIANTS, tests_dir))
+        for p in programs.PROGRAMS
+        if p.INVARIANTS
+    )
 
 
-def value_of(identifier: str) -> str:
-    """One figure, for use inline in prose: a parameter or derivation id."""
-    if identifier in pm.BY_ID:
-        return show_value(pm.value(identifier))
-    return show_value(dv.evaluate(identifier))
+def _module(invariant_id: str) -> str:
+    for program in programs.PROGRAMS:
+        if any(i.id == invariant_id for i in program.INVARIANTS):
+            return programs.name(program)
+    return ""
 
 
 def difference_list() -> str:
-    """The seed-versus-deployed differences, each under its own anchored heading."""
-    from spec import differences
-
+    """The seed-versus-deployed differences, each under its own heading (its anchor)."""
     blocks = []
-    for d in differences.DIFFERENCES:
-        evidence = "; ".join(
-            f"[`{e}`]({page_link('derivations', e)})"
-            if isinstance(e, str) and e in dv.BY_ID
-            else f"[`{e}`]({page_link('invariants', e)})"
-            if isinstance(e, str)
-            else _cell(e.cite())
-            for e in d.evidence
-        )
-        seed = f"> {d.seed.quote} — *{d.seed.document}*\n\n" if d.seed else ""
+    for difference in df.DIFFERENCES:
         blocks.append(
-            f"### {d.topic} {{#{d.id}}}\n\n"
-            f"`{d.id}`\n\n{seed}"
-            f"**Deployed.** {d.deployed}\n\n**Evidence.** {evidence}\n\n"
-            f"**In this specification.** {d.treatment}\n"
+            f"### {html.escape(difference.topic)} {{#{difference.id}}}\n\n"
+            f"{cards.difference_card(difference)}\n"
         )
     return "\n".join(blocks)
-
-
-def _value(identifier: str) -> object:
-    return pm.value(identifier) if identifier in pm.BY_ID else dv.evaluate(identifier)
-
-
-def percent(identifier: str) -> str:
-    """A ratio parameter or derivation as a percentage: ``8 %``."""
-    from spec.exact import format_decimal, to_fraction
-
-    return f"{format_decimal(to_fraction(_value(identifier)) * 100, 6)} %"
-
-
-def grouped(identifier: str) -> str:
-    """An integer parameter or derivation with thousands separators: ``777,600``."""
-    return format_grouped(int(str(_value(identifier))))
-
-
-def asmb(identifier: str) -> str:
-    """An amount in µASMB as whole ASMB in billions when round: ``20 B ASMB``."""
-    from fractions import Fraction
-
-    from spec.exact import format_decimal, to_fraction
-
-    whole = to_fraction(_value(identifier)) / 10 ** int(pm.value("ASMB_DECIMALS"))
-    if whole % 10**9 == 0:
-        return f"{format_grouped(int(whole / 10**9))} B ASMB"
-    return f"{format_decimal(Fraction(whole), 6)} ASMB"
-
-
-def iota(identifier: str) -> str:
-    """An amount in nanos as whole IOTA: ``767,000 IOTA``."""
-    from spec.exact import to_fraction
-
-    whole = to_fraction(_value(identifier)) / 10 ** int(pm.value("IOTA_DECIMALS"))
-    return f"{format_grouped(int(whole))} IOTA"
 
 
 def program_table() -> str:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-from collections.abc import Mapping
+import re
+import shlex
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -36,15 +37,11 @@ class WhatIfError(ValueError):
 
 
 def source_revision() -> str:
-    """The git commit of the specification's source, or ``unknown`` outside a checkout."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False
-        )
-    except OSError:
-        return "unknown"
-    revision = done.stdout.strip()
-    return revision if done.returncode == 0 and revision else "unknown"
+    """The git commit of the specification's source, or ``unknown`` outside a checkout (the same
+    with or without a ``git`` program: :func:`spec.publish.source_revision`)."""
+    from spec import publish
+
+    return publish.source_revision()
 
 
 def validate(changes: Mapping[str, Fraction]) -> None:
@@ -175,6 +172,82 @@ def verify_digest(report: JSON) -> bool:
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest() == report.get("sha256")
 
 
+def command_report(arguments: Sequence[str]) -> tuple[int, JSON]:
+    """Run ``asmb-spec what-if ARGUMENTS --format json`` in this process: its exit status (0, or
+    3 when an invariant fails) and the report it printed.
+
+    The site shows the report of the very command it prints beside it, so that the SHA-256 on
+    the page is the one a reader gets by running that command at the same source commit.
+    """
+    import contextlib
+    import io
+
+    from spec.cli import main
+
+    printed, errors = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(errors):
+        status = main(["what-if", *arguments, "--format", "json"])
+    if status not in (0, 3):
+        raise WhatIfError(f"asmb-spec what-if {shlex.join(arguments)}: {errors.getvalue().strip()}")
+    report: JSON = json.loads(printed.getvalue())
+    return status, report
+
+
+def command_line(arguments: Sequence[str], width: int = 40) -> str:
+    """``asmb-spec what-if ARGUMENTS`` as typed in a shell, continued with backslashes onto
+    indented lines of at most about ``width`` characters (an option stays with its value)."""
+    words = [shlex.quote(a) for a in arguments]
+    groups: list[str] = []
+    for word in words:
+        option = groups[-1] if groups else ""
+        if option.startswith("--") and " " not in option and not word.startswith("--"):
+            groups[-1] = f"{option} {word}"
+        else:
+            groups.append(word)
+    lines = ["asmb-spec what-if"]
+    for group in groups:
+        if len(lines[-1]) + 1 + len(group) > width and lines[-1].strip():
+            lines.append("    " + group)
+        else:
+            lines[-1] += " " + group
+    return " \\\n".join(lines)
+
+
+def reproduction(arguments: Sequence[str], report: JSON, status: int) -> str:
+    """HTML for the site: the command that prints ``report``, and where it prints the same
+    SHA-256 (the source commit the report names)."""
+    from html import escape
+
+    from spec import publish
+
+    def code(text: str) -> str:
+        return f"<code>{escape(text)}</code>"
+
+    spec = report["spec"]
+    revision, version = str(spec["revision"]), str(spec["version"])
+    if publish.HEX40.match(revision):
+        where = (
+            f"in a checkout of source commit {code(revision)} (spec {escape(version)}; "
+            f"{code('git checkout ' + revision[:12])})"
+        )
+    else:
+        where = f"from the {code('asmb-spec')} {escape(version)} package, outside a git checkout"
+    exit_note = f", and exits with status {status}" if status else ""
+    text = [
+        '<div class="whatif-command">',
+        f'<pre><code class="language-sh">{escape(command_line(arguments))}</code></pre>',
+        f"<p>Run {where}, this command prints the report below, SHA-256 "
+        f"{code(report['sha256'])}{exit_note}; {code('--format json')} or "
+        f"{code('--format text')} print the same report and hash in another form.</p>",
+    ]
+    if publish.local_changes():
+        text.append(
+            "<p>This site was built from a working tree with uncommitted changes: the hash "
+            "reproduces from that tree, not from the commit alone.</p>"
+        )
+    return "\n".join([*text, "</div>"]) + "\n"
+
+
 # ----------------------------------------------------------------------------- renderings
 
 
@@ -214,7 +287,49 @@ def render_text(report: JSON) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(report: JSON, plot: str | None = None) -> str:
+def _linked(identifier: str, page: str, site_links: bool) -> str:
+    from spec.render import page_link
+
+    return f"[`{identifier}`]({page_link(page, identifier)})" if site_links else f"`{identifier}`"
+
+
+def _sentence(text: str, site_links: bool) -> str:
+    """A record's sentence: for readers on the site (D₁, ⌊…⌋, linked ids), as written elsewhere."""
+    if not site_links:
+        return text
+    from spec.prose import prose
+
+    return prose(text, values=False)
+
+
+def _change_source(change: JSON, site_links: bool) -> str:
+    if site_links and change["id"] in pm.BY_ID:
+        from spec.cards import source_html
+
+        return source_html(pm.get(change["id"]).source)
+    return str(change["source"]["cite"])
+
+
+def _exact(encoded: Any) -> Any:
+    """A value of the report back as a number: an integer, a Fraction, or the SymPy expression
+    as written (unevaluated, so that ``(9127/9125)**365`` is not expanded into its 1,400-digit
+    rational)."""
+    if isinstance(encoded, int) or not isinstance(encoded, str):
+        return encoded
+    if re.fullmatch(r"-?\d+(/\d+)?", encoded):
+        return Fraction(encoded)
+    return sympy.parse_expr(encoded, evaluate=False)
+
+
+def render_markdown(report: JSON, plot: str | None = None, *, site_links: bool = False) -> str:
+    """The report for readers, in Markdown: figures in whole tokens and percentages, each exact
+    value in its tooltip (:func:`spec.render.show_value`). With ``site_links`` (the site's own
+    pages) every id links to its entry in the catalogs and each source to its document."""
+    from spec.render import show_value
+
+    def change(before: Any, after: Any, unit: str) -> str:
+        return f"{show_value(_exact(before), unit)} → **{show_value(_exact(after), unit)}**"
+
     out = [
         f"# {report['title']}",
         "",
@@ -223,63 +338,52 @@ def render_markdown(report: JSON, plot: str | None = None) -> str:
         "",
     ]
     if report["failedInvariants"]:
-        out += [
-            '!!! danger "Invariants fail under this change"',
-            "",
-            "    " + ", ".join(f"`{i}`" for i in report["failedInvariants"]),
-            "",
-        ]
+        failed = ", ".join(_linked(i, "invariants", site_links) for i in report["failedInvariants"])
+        out += ['!!! danger "Invariants fail under this change"', "", f"    {failed}", ""]
     out += [f"## Changes, in effect from epoch {report['fromEpoch']}", ""]
-    out += ["| parameter | before | after | unit | source |", "|---|---|---|---|---|"]
     for c in report["changes"]:
         out.append(
-            f"| `{c['id']}` | {c['before']} | {c['after']} | {c['unit']} | "
-            f"{c['source']['cite'].replace('|', '/')} |"
+            f"- {_linked(c['id'], 'parameters', site_links)}: "
+            f"{change(c['before'], c['after'], c['unit'])}  \n"
+            f"  Source: {_change_source(c, site_links)}"
         )
-    out += [
-        "",
-        "## Derived figures that change",
-        "",
-        "| id | before | after | unit |",
-        "|---|---|---|---|",
-    ]
+    out += ["", "## Derived figures that change", ""]
     for d in report["derivations"]:
         out.append(
-            f"| `{d['id']}` | {d['before']['exact']} | {d['after']['exact']} | {d['unit']} |"
+            f"- {_linked(d['id'], 'derivations', site_links)}: "
+            f"{change(d['before']['exact'], d['after']['exact'], d['unit'])}  \n"
+            f"  {_sentence(d['meaning'], site_links)}"
         )
+    projection = report["projection"]
     out += [
         "",
         f"## Projection over {report['years']} years",
         "",
         f"Run on the root-chain and governance contracts; the proposal is "
-        f"**{report['projection']['proposalStatus']}**. Assumptions:",
+        f"**{projection['proposalStatus']}**. Assumptions:",
         "",
     ]
-    out += [f"- {a}" for a in report["projection"]["assumptions"]]
+    out += [f"- {a}" for a in projection["assumptions"]]
     out += [
         "",
         "The supply does not depend on these assumptions; the staking yield does.",
         "",
-        "| year | supply before (µASMB) | supply after (µASMB) | yield before | yield after |",
-        "|---|---|---|---|---|",
-    ]
-    for row in report["projection"]["rows"]:
-        out.append(
-            f"| {row['year']} | {format_grouped(int(row['supplyBefore']))} | "
-            f"{format_grouped(int(row['supplyAfter']))} | {row['yieldBeforeDecimal']} | "
-            f"{row['yieldAfterDecimal']} |"
-        )
-    if plot is not None:
-        out += ["", plot]
-    out += [
-        "",
-        "## Invariants re-proved under the change",
-        "",
-        "| id | verdict | method |",
+        "| year | supply, before → after | staking yield, before → after |",
         "|---|---|---|",
     ]
+    for row in projection["rows"]:
+        out.append(
+            f"| {row['year']} | {change(row['supplyBefore'], row['supplyAfter'], 'µASMB')} | "
+            f"{change(row['yieldBefore'], row['yieldAfter'], '1/year')} |"
+        )
+    if plot is not None:
+        # Inside a block-level element Markdown leaves the SVG alone (no <p> or <br> in it).
+        out += ["", f'<figure class="whatif-chart">\n{plot.strip()}\n</figure>']
+    out += ["", "## Invariants re-proved under the change", ""]
     for i in report["invariants"]:
-        out.append(f"| `{i['id']}` | {i['verdict']} | {i['method']} |")
+        verdict = i["verdict"] if i["verdict"] == "proved" else f"**{i['verdict']}**"
+        method = _sentence(i["method"], site_links)
+        out.append(f"- {_linked(i['id'], 'invariants', site_links)}: {verdict} ({method})")
     return "\n".join(out) + "\n"
 
 

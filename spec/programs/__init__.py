@@ -3,7 +3,8 @@
 Each program module holds everything the specification says about one program, in reading
 order: its ``PARAMETERS``, the ``DERIVATIONS`` a reader would quote, its ``INVARIANTS`` (with the
 ``LATEX`` forms the site typesets) and its ``DIFFERENCES`` between the seeds and the deployed
-network. The same name carries through every layer: ``spec/programs/postlaunch.py``,
+network, and the ``NOTATION`` its formulas are written in for readers (parameter id -> symbol).
+The same name carries through every layer: ``spec/programs/postlaunch.py``,
 ``contracts/postlaunch.py``, ``docs/postlaunch.md`` and ``tests/unit/test_postlaunch.py``.
 
 The registries :mod:`spec.parameters`, :mod:`spec.derivations`, :mod:`spec.invariants` and

@@ -79,6 +79,12 @@ LATEX: Final[dict[str, str]] = {
     r"\mathrm{rounding} + \sum_h \mathrm{owed}_h",
 }
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "ACCUMULATOR_SCALE": r"K",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

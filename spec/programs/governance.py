@@ -158,6 +158,10 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
 #: LaTeX forms of the formulas, rendered on the site.
 LATEX: Final[dict[str, str]] = {}
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX): none of them
+#: appears in a derivation.
+NOTATION: Final[dict[str, str]] = {}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

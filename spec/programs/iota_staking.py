@@ -251,6 +251,15 @@ LATEX: Final[dict[str, str]] = {
     "IOTASRB-03": r"(1 + I)^{1-c_r} - 1 \le I (1 - c_r) \le e^{I (1 - c_r)} - 1",
 }
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "IOTA_DECIMALS": r"d_{\mathrm{IOTA}}",
+    "IOTASRB_DAYS_PER_YEAR": r"n_{\mathrm{y}}",
+    "IOTA_EPOCH_SECONDS": r"\mathit{el}",
+    "IOTA_REWARDS_PER_EPOCH": r"\mathit{re}",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

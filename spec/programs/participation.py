@@ -248,6 +248,14 @@ LATEX: Final[dict[str, str]] = {
     r"\bigl|[\max(s+1, b),\ \min(\mathit{at}, e, x-1)]\bigr|",
 }
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "ASSEMBLY_R1_START": r"m_{1}^{\mathrm{start}}",
+    "ASSEMBLY_R1_END": r"m_{1}^{\mathrm{end}}",
+    "ASSEMBLY_R1_RATE": r"\rho_{1}",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

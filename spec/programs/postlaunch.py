@@ -292,6 +292,13 @@ LATEX: Final[dict[str, str]] = {
     r"\quad 0 \le x \bmod 639 < 639",
 }
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "POSTLAUNCH_MONTHS": r"M_{\mathrm{post}}",
+    "POSTLAUNCH_DAYS": r"n_{\mathrm{post}}",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

@@ -345,6 +345,18 @@ LATEX: Final[dict[str, str]] = {
     "PRE-CAP-02": r"\sum_a \left\lfloor r_a C / T \right\rfloor \le \sum_a r_a C / T = C",
 }
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "IOTA_TOTAL_SUPPLY": r"S_{\mathrm{IOTA}}",
+    "MILESTONE_INTERVAL": r"\Delta_{\mathrm{m}}",
+    "SECONDS_PER_DAY": r"t_{\mathrm{day}}",
+    "PRELAUNCH_DAYS": r"n_{\mathrm{pre}}",
+    "PRELAUNCH_ASMB_RATE": r"\rho_{\mathrm{A}}",
+    "PRELAUNCH_SMR_RATE": r"\rho_{\mathrm{S}}",
+    "PRELAUNCH_SMR_RATE_LITERAL": r"\rho_{\mathrm{S}}^{\mathrm{lit}}",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

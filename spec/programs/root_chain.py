@@ -272,6 +272,12 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
 #: LaTeX forms of the formulas, rendered on the site.
 LATEX: Final[dict[str, str]] = {}
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "ASMB_EPOCHS_PER_YEAR": r"n_{\mathrm{ep}}",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

@@ -310,6 +310,16 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
 #: LaTeX forms of the formulas, rendered on the site.
 LATEX: Final[dict[str, str]] = {}
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "SMR_INFLATION_RATE": r"r_{\mathrm{S}}",
+    "SHIMMER_GENESIS_SUPPLY": r"G",
+    "SHIMMER_GENESIS_STAKERS": r"G_{\mathrm{stk}}",
+    "SHIMMER_STAKERS_SHARE": r"\sigma_{\mathrm{stk}}",
+    "SHIMMER_DAO_SHARE": r"\sigma_{\mathrm{DAO}}",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------

@@ -374,6 +374,18 @@ LATEX: Final[dict[str, str]] = {
     r"\left\lfloor \frac{S r k}{365} \right\rfloor \right) = \lfloor S r \rfloor",
 }
 
+#: Short symbols of this program's parameters in the site's formulas (LaTeX), defined on the
+#: Derivations page; a test checks that they are unique and that every formula has them.
+NOTATION: Final[dict[str, str]] = {
+    "ASMB_DECIMALS": r"d_{\mathrm{ASMB}}",
+    "ASMB_INITIAL_SUPPLY": r"S_0",
+    "IOTA_STAKERS_SHARE": r"\sigma_{\mathrm{I}}",
+    "PRELAUNCH_MAX_SHARE": r"\sigma_{\mathrm{pre}}",
+    "POSTLAUNCH_PLANNED": r"P_{\mathrm{post}}",
+    "COMMUNITY_SHARE": r"\sigma_{\mathrm{C}}",
+    "ASMB_INFLATION_RATE": r"r",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Seed versus deployed
 # ---------------------------------------------------------------------------------------------
