@@ -165,7 +165,7 @@ class RewardAccumulator:
     # ------------------------------------------------------------------ checks (no writes)
 
     def check_stake(self, holder: str, amount: int) -> None:
-        """Raise ``WIDTH_EXCEEDED`` when the stake would take the total past 2^64 − 1."""
+        """Raise ``WIDTH_EXCEEDED`` when the stake would take the total past 2⁶⁴ − 1."""
         if self.total_active + self.total_pending + amount > U64_MAX:
             raise WidthExceeded(
                 f"staking {amount} would take the total stake past 2^64 − 1", holder=holder
@@ -188,7 +188,7 @@ class RewardAccumulator:
             raise UnknownHolder(f"holder {holder!r} has no position", holder=holder)
 
     def check_distribute(self, amount: int) -> None:
-        """Raise ``WIDTH_EXCEEDED`` when the rewards offered would pass 2^64 − 1."""
+        """Raise ``WIDTH_EXCEEDED`` when the rewards offered would pass 2⁶⁴ − 1."""
         if self.offered + amount > U64_MAX:
             raise WidthExceeded(f"distributing {amount} would take the rewards past 2^64 − 1")
 

@@ -62,7 +62,7 @@ class ProtectedAccount(ContractError):
 
 
 class WidthExceeded(ContractError):
-    """A quantity the specification stores in 64 bits would exceed 2^64 − 1; nothing changed."""
+    """A quantity the specification stores in 64 bits would exceed 2⁶⁴ − 1; nothing changed."""
 
     code = "WIDTH_EXCEEDED"
 

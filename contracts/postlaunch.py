@@ -7,8 +7,8 @@ part an IOTA staker holds of the total daily staked amount".
 
 The rules (POST-*):
 
-* **Allocation.** Given the phase-1 total D_1 (0 ≤ D_1 ≤ the 8 % maximum), the allocation is
-  20 B − D_1 and each of days 1..639 pays ``daily = floor((20 B − D_1) / 639)`` µASMB
+* **Allocation.** Given the phase-1 total D₁ (0 ≤ D₁ ≤ the 8 % maximum), the allocation is
+  20 B − D₁ and each of days 1..639 pays ``daily = floor((20 B − D_1) / 639)`` µASMB
   (POST-PAYOUT-01). The remainder ``(20 B − D_1) mod 639`` is never offered: it is the
   *schedule dust*, below 639 µASMB.
 * **Whose day it is** (POST-DAY-01). A day's payout goes to the stake held through the whole day:
@@ -19,7 +19,7 @@ The rules (POST-*):
 * **Sinks.** Schedule dust, undistributed days and the accumulator's rounding dust are held by
   the contract; at the end of the program the owner of the allocation (the community reserve on
   the Assembly ledger) recovers them. Σ claimed + Σ claimable + undistributed + schedule dust +
-  rounding dust = 20 B − D_1 once day 639 has been paid (POST-SCHEDULE-01).
+  rounding dust = 20 B − D₁ once day 639 has been paid (POST-SCHEDULE-01).
 * **Time.** Staking is open on days 1..639; unstaking and claiming on any day from 1 on (after
   day 639 they return the IOTA and pay the last day). A call for a day before the contract's
   current day is rejected. The day of a call is the protocol's clock, not the sender's choice;
@@ -47,7 +47,7 @@ DAYS: Final = parameters.integer("POSTLAUNCH_DAYS")
 
 
 def daily_payout(phase_one_total: MicroAsmb) -> MicroAsmb:
-    """floor((20 B − D_1) / 639) µASMB (POST-DAILY-PAYOUT)."""
+    """⌊(20 B − D₁) / 639⌋ µASMB (POST-DAILY-PAYOUT)."""
     return (IOTA_STAKERS_ALLOCATION - phase_one_total) // DAYS
 
 

@@ -9,13 +9,13 @@ distributed to IOTA token stakers" in the 90-day window. The seed's rate alone d
 seed profile enforces it by this rule, chosen by the specification (PRE-CAP-02):
 
     when the listed addresses' total T exceeds the cap C, every listed address's reward r
-    becomes floor(r · C / T);
+    becomes ⌊r · C / T⌋;
 
 the required minimum is applied to the uncapped sums, as the node applies it. The distributed
-total D_1 = Σ floor(r · C / T) ≤ C, and everything not distributed -- the part of C not earned,
+total D₁ = Σ ⌊r · C / T⌋ ≤ C, and everything not distributed -- the part of C not earned,
 and the floor dust (fewer µASMB than there are listed addresses) -- is *undistributed*:
-C − D_1, which flows into the post-launch distribution because that distribution is allocated
-20 B − D_1 (PRE-CAP-03, ASMB-SPLIT-02).
+C − D₁, which flows into the post-launch distribution because that distribution is allocated
+20 B − D₁ (PRE-CAP-03, ASMB-SPLIT-02).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ tokens will be distributed to Shimmer stakers". The specification's rules (SMR-*
 
 * **Inflation.** Each epoch (365 a year, ``SMR_EPOCHS_PER_YEAR``) mints the adopted
   yearly-provision convention's share (:mod:`contracts.inflation`): the year's provision is
-  floor(S_y · 8 %), S_y the supply at the year's first epoch, paid evenly as differences of
+  ⌊Sᵧ · 8 %⌋, Sᵧ the supply at the year's first epoch, paid evenly as differences of
   cumulative floors (SMR-INFLATION-01).
 * **Sharing.** The epoch's mint is shared pro rata among the stake active during the epoch,
   through the one :class:`~contracts.accumulator.RewardAccumulator`; stake added in an epoch earns
@@ -14,7 +14,7 @@ tokens will be distributed to Shimmer stakers". The specification's rules (SMR-*
   only as staking rewards.
 * **Time.** Each epoch's mint depends on the supply, so epochs end one by one; one call ends at
   most ``SMR_MAX_EPOCHS_PER_CALL`` epochs (a bounded amount of work), and a call whose epochs
-  would take the supply past 2^64 − 1 is refused before anything changes. (The cumulative
+  would take the supply past 2⁶⁴ − 1 is refused before anything changes. (The cumulative
   ``minted`` and ``burned`` counters are totals of the record, not stored quantities: with no
   stakers they grow while the supply stays put.)
 * **Conservation** (SMR-SUPPLY-01). minted − burned = supply − genesis supply, and the supply is

@@ -8,8 +8,8 @@ A program module of :mod:`spec.programs` holds its records side by side: its
 :mod:`spec.differences`) gather every program's records and look them up by id.
 
 Token amounts are in base units, as the contracts count them: ASMB in micro-ASMB (µASMB), IOTA of
-the Chrysalis era in ``i`` (1 Mi = 10^6 i), IOTA of today's network in nanos (10^-9 IOTA), SMR in
-glow (10^-6 SMR). Ids are public API: they are never renamed, only retired.
+the Chrysalis era in ``i`` (1 Mi = 10⁶ i), IOTA of today's network in nanos (10⁻⁹ IOTA), SMR in
+glow (10⁻⁶ SMR). Ids are public API: they are never renamed, only retired.
 """
 
 from __future__ import annotations

@@ -300,7 +300,7 @@ def _check_results_verify(tracker: StakingEvent) -> list[str]:
 def _check_closed_form_steps(tracker: StakingEvent) -> list[str]:
     """Each step of the closed form adds the per-output floor exactly when the milestone counts.
 
-    reward(m) − reward(m − 1) = floor(amount · n / d) if start < m ≤ end and the output is held
+    reward(m) − reward(m − 1) = ⌊amount · n / d⌋ if start < m ≤ end and the output is held
     at m, else 0 -- checked at every milestone where that can change for each output.
     """
     event, staking = tracker.event, tracker.staking

@@ -48,7 +48,7 @@ class Rewards(ChainState):
     def check_end_epoch(self, moves: LedgerMoves) -> EpochEnd:
         """What ending the epoch will do: the mint, each validator's reward and commission, the
         community's remainder -- its ledger moves staged on ``moves``. Writes nothing; raises
-        ``WIDTH_EXCEEDED`` when the mint would take the supply past 2^64 − 1."""
+        ``WIDTH_EXCEEDED`` when the mint would take the supply past 2⁶⁴ − 1."""
         weights = self.compute_eligible_weights()
         rate_bp = self.params.basis_points("ASMB_INFLATION_RATE")
         supply = self.ledger.supply()
