@@ -18,7 +18,7 @@ from __future__ import annotations
 import html as _html
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
 
@@ -80,16 +80,22 @@ def superscript(exponent: int) -> str:
     return str(exponent).translate(_SUPERSCRIPT)
 
 
-def _rounded(value: Fraction, places: int) -> Decimal:
-    with localcontext() as context:
-        context.prec = 400
-        quotient = Decimal(value.numerator) / Decimal(value.denominator)
-        return quotient.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+def _rounded(value: Fraction, places: int) -> str:
+    """``value`` rounded half-even to ``places`` decimals, grouped, every place written.
+
+    Exact integer arithmetic: a figure of any length rounds correctly (a decimal context of
+    fixed precision refuses numerators of more digits than its precision).
+    """
+    scaled = round(value * 10**places)  # Fraction rounds half to even, exactly
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    whole, fraction = digits[: len(digits) - places], digits[len(digits) - places :]
+    text = format(int(whole), ",") + (f".{fraction}" if places else "")
+    return f"-{text}" if scaled < 0 else text
 
 
 def decimal(value: Fraction, places: int) -> str:
     """``value`` rounded half-even to ``places`` decimals, grouped, trailing zeros dropped."""
-    text = format(_rounded(value, places), ",f")
+    text = _rounded(value, places)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in {"-0", ""} else text.replace("-", "−")

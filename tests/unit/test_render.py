@@ -199,3 +199,19 @@ def test_an_id_in_prose_is_a_link_and_a_figure_shows_its_value() -> None:
         'x ≥ <a class="spec-ref" href="../parameters/#ASMB_MIN_VALIDATOR_BOND">'
         "<code>ASMB_MIN_VALIDATOR_BOND</code></a>"
     )
+
+
+def test_a_rational_of_a_thousand_digits_is_written_exactly() -> None:
+    """Regression: a decimal context of 400 digits refused the nominal-to-effective rate's
+    numerator ((9127/9125)^365, about 1,450 digits); the exact form is integer arithmetic now."""
+    from fractions import Fraction
+
+    from spec import readable
+
+    value = Fraction(9127, 9125) ** 365 - 1
+    text = readable.exact_number(value)
+    ratio, approximate = text.split(" ≈ ")
+    numerator, denominator = ratio.split("/")
+    assert numerator.replace(",", "") == str(value.numerator)
+    assert denominator.replace(",", "") == str(value.denominator)
+    assert approximate == f"{float(value):.12g}"
