@@ -8,14 +8,10 @@ skipped, with its reason, where no Chromium is installed.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import re
 import shutil
-import threading
-from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
 
@@ -136,20 +132,6 @@ def test_the_glossary_defines_each_term_and_links_it(site: Path) -> None:
 # ----------------------------------------------------------------------------- in a browser
 
 
-@pytest.fixture(scope="module")
-def server(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            return
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
 def _smr_year_for_1000() -> int:
     """1,000 SMR staked for a year with half of Shimmer's genesis supply staked (TIP-32's
     1,813,620,509,061,365 glow at 8 %): epochs 1..364 of year 1 and the first of year 2."""
@@ -162,7 +144,7 @@ def _smr_year_for_1000() -> int:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt install chromium)")
-def test_the_calculator_in_a_browser(server: str) -> None:
+def test_the_calculator_in_a_browser(served: str) -> None:
     from playwright.sync_api import sync_playwright
 
     requests: list[str] = []
@@ -174,7 +156,7 @@ def test_the_calculator_in_a_browser(server: str) -> None:
         tab = browser.new_page(viewport={"width": 390, "height": 900})
         tab.on("request", lambda request: requests.append(request.url))
         tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.goto(f"{server}/holders/", wait_until="networkidle")
+        tab.goto(f"{served}/holders/", wait_until="networkidle")
         result = tab.locator("#calc-result")
 
         def shows(amount: str | None = None) -> str:
@@ -207,4 +189,4 @@ def test_the_calculator_in_a_browser(server: str) -> None:
         assert "SMR" in shows() and f"{expected:,} glow" not in shows()
         browser.close()
     assert errors == []
-    assert [url for url in requests if not url.startswith(server)] == []
+    assert [url for url in requests if not url.startswith(served)] == []

@@ -3,16 +3,12 @@ hash the page shows; its chart is drawn; its figures are written for readers."""
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
 import shlex
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -123,20 +119,6 @@ def test_the_derived_figures_and_projection_are_for_readers(site: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- in a browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt install chromium)")
