@@ -28,7 +28,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict spec contracts tests
 
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The conformance suite once more, driving the reference through the JSON-lines protocol.
 conformance-process: $(STAMP)
