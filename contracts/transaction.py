@@ -43,7 +43,6 @@ from contracts.domains import Domain
 from contracts.errors import ContractError, InvalidInput
 
 F = TypeVar("F", bound=Callable[..., Any])
-C = TypeVar("C", bound=type)
 
 TRANSACTION: Final = "transaction"
 QUERY: Final = "query"
@@ -84,7 +83,8 @@ class Parameter:
 class EntrySignature:
     """An entry point's arguments and their domains, resolved from its annotations."""
 
-    qualname: str
+    #: The method's name; messages name it after the class of the contract that was called.
+    name: str
     parameters: tuple[Parameter, ...]
     defaults: tuple[Any, ...]
     signature: inspect.Signature
@@ -95,19 +95,20 @@ class EntrySignature:
     def arity(self) -> int:
         return len(self.parameters)
 
-    def bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
-        """Positional values of every argument, defaults filled in."""
+    def bind(self, args: tuple[Any, ...], kwargs: dict[str, Any], owner: str) -> tuple[Any, ...]:
+        """Positional values of every argument, defaults filled in (``owner``: the called
+        contract's class, for the message)."""
         if not kwargs and self.arity - len(self.defaults) <= len(args) < self.arity:
             missing = self.arity - len(args)
             return args + self.defaults[len(self.defaults) - missing :]
         try:
             bound = self.signature.bind(None, *args, **kwargs)
         except TypeError as error:
-            raise InvalidInput(f"{self.qualname}: {error}") from None
+            raise InvalidInput(f"{owner}.{self.name}: {error}") from None
         bound.apply_defaults()
         return tuple(bound.arguments[p.name] for p in self.parameters)
 
-    def reject(self, args: tuple[Any, ...]) -> None:
+    def reject(self, args: tuple[Any, ...], owner: str) -> None:
         """Raise the error of the first argument of the wrong type, else of the first out of
         its domain."""
         for parameter, value in zip(self.parameters, args, strict=True):
@@ -118,7 +119,7 @@ class EntrySignature:
             error = parameter.domain.range_error(parameter.name, value)
             if error is not None:
                 raise error
-        raise AssertionError(f"{self.qualname}: a domain refused a value it then accepted")
+        raise AssertionError(f"{owner}.{self.name}: a domain refused a value it then accepted")
 
 
 def resolve(function: Callable[..., Any]) -> EntrySignature:
@@ -138,7 +139,7 @@ def resolve(function: Callable[..., Any]) -> EntrySignature:
         elif defaults:
             raise TypeError(f"{function.__qualname__}: a default before a required argument")
     return EntrySignature(
-        function.__qualname__,
+        function.__name__,
         tuple(parameters),
         tuple(defaults),
         signature,
@@ -158,9 +159,9 @@ def _entry(kind: str) -> Callable[[F], F]:
                 resolved.append(resolve(function))
             entry = resolved[0]
             if kwargs or len(args) != len(entry.predicates):
-                args = entry.bind(args, kwargs)
+                args = entry.bind(args, kwargs, type(self).__name__)
             if not all(map(operator.call, entry.predicates, args)):
-                entry.reject(args)
+                entry.reject(args, type(self).__name__)
             if constructing or not checks["atomicity"]:
                 return function(self, *args)
             return _checked(kind, function, self, args)
@@ -174,17 +175,17 @@ def _entry(kind: str) -> Callable[[F], F]:
 
 def _checked(kind: str, function: Callable[..., Any], self: Any, args: tuple[Any, ...]) -> Any:
     before = fingerprint(self)
+    name = f"{type(self).__name__}.{function.__name__}"
     try:
         result = function(self, *args)
     except ContractError as error:
         if fingerprint(self) != before:
             raise AtomicityViolation(
-                f"{function.__qualname__} raised {error.code} ({error.message}) after changing "
-                "state"
+                f"{name} raised {error.code} ({error.message}) after changing state"
             ) from error
         raise
     if kind == QUERY and fingerprint(self) != before:
-        raise AtomicityViolation(f"the query {function.__qualname__} changed state")
+        raise AtomicityViolation(f"the query {name} changed state")
     return result
 
 
@@ -203,39 +204,6 @@ def entry_signature(method: object) -> EntrySignature:
     """The resolved domains of an entry point's arguments."""
     signature: EntrySignature = method.__entry_signature__()  # type: ignore[attr-defined]
     return signature
-
-
-def assembled(cls: C) -> C:
-    """Name what a contract class inherits from the rule families it is assembled from after
-    the contract: ``RootChain.delegate`` of the contract's module, not ``Delegation.delegate`` of
-    the family's, so that the messages its entry points raise name the contract that was called.
-
-    Each family (a mixin) serves one contract only, so renaming its functions is safe.
-    """
-    seen = set(vars(cls))
-    for base in cls.__mro__[1:-1]:
-        for name, member in vars(base).items():
-            if name in seen:
-                continue
-            seen.add(name)
-            for function in _functions(member):
-                function.__module__ = cls.__module__
-                function.__qualname__ = f"{cls.__qualname__}.{name}"
-    return cls
-
-
-def _functions(member: object) -> list[Any]:
-    """The functions behind a class member: an entry point and what it wraps, a static or class
-    method's function, a property's accessors."""
-    if isinstance(member, staticmethod | classmethod):
-        member = member.__func__
-    if isinstance(member, property):
-        return [f for f in (member.fget, member.fset, member.fdel) if f is not None]
-    found = []
-    while inspect.isfunction(member):
-        found.append(member)
-        member = getattr(member, "__wrapped__", None)
-    return found
 
 
 # ----------------------------------------------------------------------------- fingerprints

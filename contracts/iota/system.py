@@ -41,14 +41,13 @@ from contracts.iota.stakes import Stakes
 from contracts.iota.staking_pool import StakingPool
 from contracts.iota.validator_set import JOINING_STAKE, MAX_VALIDATORS, MIN_VALIDATORS, ValidatorSet
 from contracts.iota.voting_power import compute_voting_power
-from contracts.transaction import assembled, constructor, query, transaction
+from contracts.transaction import constructor, query, transaction
 from contracts.units import U64_MAX, Nanos
 from spec import iota_protocol
 
 __all__ = ["JOINING_STAKE", "MAX_VALIDATORS", "MIN_VALIDATORS", "IotaStaking"]
 
 
-@assembled
 @dataclass
 class IotaStaking(Stakes, ValidatorSet):
     """The validator set, stakes and the epoch change of today's IOTA network."""

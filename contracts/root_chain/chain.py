@@ -10,11 +10,10 @@ from contracts.root_chain.delegation import Delegation
 from contracts.root_chain.records import Status
 from contracts.root_chain.rewards import Rewards
 from contracts.root_chain.slashing import Slashing
-from contracts.transaction import assembled, query
+from contracts.transaction import query
 from contracts.units import MicroAsmb
 
 
-@assembled
 class RootChain(Delegation, Rewards, Slashing, Chains):
     """Validators, delegations, committees, epoch rewards and slashing."""
 
