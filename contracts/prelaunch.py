@@ -6,7 +6,8 @@
 *Seed*: the seed's design, which adds a maximum: "a maximum of 8% of the Assembly supply can be
 distributed to IOTA token stakers" in the 90-day window. The seed's rate alone does not keep it
 (PRE-CAP-01: once more than the share PRE-CAP-BINDING-FRACTION of the IOTA supply is staked the
-whole window, the rate passes it), so the seed profile enforces it by this rule, chosen by the specification (PRE-CAP-02):
+whole window, the rate passes it), so the seed profile enforces it by this rule, chosen by the
+specification (PRE-CAP-02):
 
     when the listed addresses' total T exceeds the cap C, every listed address's reward r
     becomes ⌊r · C / T⌋;
