@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test setup lint typecheck pytest conformance-process docs publish bench mutation clean
+.PHONY: run test setup lint typecheck pytest conformance-process docs publish release-record bench mutation clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ PUBLISH_DIR ?= public
 publish: $(STAMP)
 	@test -n "$(ASMB_SITE_URL)" || { echo "make publish: set ASMB_SITE_URL to where $(PUBLISH_DIR)/ is served, https://…/" >&2; exit 2; }
 	$(BIN)/python -m spec.publish $(PUBLISH_DIR) --site-url "$(ASMB_SITE_URL)"
+
+# The record file of this release (after the commit that sets spec.__version__, from a clean
+# checkout): spec/data/releases/<version>.json, every id with its value, unit, source and
+# statement, naming the commit; commit the file. Refused for a version already recorded.
+release-record: $(STAMP)
+	$(BIN)/python -m spec.releases record --release
 
 # Benchmarks at scale (minutes; not part of `make test`): writes bench-results.json and exits 1
 # when a target is missed. BENCH_SCALE=small runs the same workloads at a hundredth, in under a

@@ -17,7 +17,7 @@ from contracts.errors import ContractError
 from spec import __version__
 from spec import parameters as pm
 from spec import report as rp
-from spec.commands import iotasrb, participation, vectors, whatif
+from spec.commands import cite, diff, iotasrb, participation, vectors, whatif
 from spec.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser, UsageError
 
 
@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     iotasrb.register(commands)
     vectors.register(commands)
     whatif.register(commands)
+    diff.register(commands)
+    cite.register(commands)
     return parser
 
 
