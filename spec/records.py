@@ -133,6 +133,39 @@ class Parameter:
         return P(self.id)
 
 
+@dataclass(frozen=True)
+class Assumption:
+    """What a projection must assume and no rule fixes: how holders and chains behave.
+
+    Not a parameter: no contract reads it and no proposal can change it. A what-if report states
+    the value it ran with; ``--assume ID=VALUE`` runs another and ``--sweep ID=LOW..HIGH`` a
+    range, within ``[minimum, maximum]``. ``integral`` values are whole numbers; the others are
+    exact ratios of ``resolution``.
+    """
+
+    id: str
+    default: Fraction
+    unit: str
+    description: str
+    source: Source
+    minimum: Fraction
+    maximum: Fraction
+    integral: bool = False
+    resolution: Fraction = Fraction(1)
+
+    def problem(self, value: Fraction) -> str | None:
+        """Why ``value`` cannot be assumed, or None."""
+        if not self.minimum <= value <= self.maximum:
+            return (
+                f"{self.id} = {value}: outside the range it may take, "
+                f"[{self.minimum}, {self.maximum}]"
+            )
+        if (value / self.resolution).denominator != 1:
+            step = "whole numbers" if self.resolution == 1 else f"multiples of {self.resolution}"
+            return f"{self.id} = {value}: the assumption takes {step}"
+        return None
+
+
 def rational(numerator: int, denominator: int = 1) -> sympy.Rational:
     """An exact parameter value."""
     return sympy.Rational(numerator, denominator)
@@ -183,6 +216,12 @@ class Derivation:
     examples: Mapping[sympy.Symbol, str] = field(default_factory=dict)
     compute: Callable[[Environment], Any] | None = None
     width: bool = False
+    #: The figure when a governance change takes effect at an epoch, ``timed(before, after,
+    #: epoch)``: set on the figures of a moment or a period (year 1's provision, the supply after
+    #: 10 years), whose value depends on when the change applies. A figure without it is a
+    #: *steady-state* figure: its value once the change is in force, whenever that began (a rate,
+    #: a share, a bound).
+    timed: Callable[[Environment, Environment, int], Any] | None = None
 
     def parameters(self) -> tuple[str, ...]:
         """Ids of the parameters the expression depends on."""
@@ -208,6 +247,13 @@ class Derivation:
             raise TypeError(f"{self.id} evaluated to a float: parameters must be exact")
         return result
 
+    def evaluate_from(self, before: Environment, after: Environment, epoch: int) -> Any:
+        """The value when ``after`` replaces ``before`` from ``epoch`` on: the :attr:`timed`
+        form, or for a steady-state figure its value under ``after``."""
+        if self.timed is not None:
+            return self.timed(before, after, epoch)
+        return self.evaluate(after)
+
 
 def floor(expression: Any) -> Any:
     """The floor of a symbolic expression."""
@@ -218,12 +264,49 @@ def supply_after_years(initial: str, rate: str, years: int) -> Callable[[Environ
     """Supply after ``years`` of the yearly-provision convention: floor each year's provision."""
 
     def compute(env: Environment) -> Any:
-        supply = sympy.Integer(env[initial])
-        for _ in range(years):
-            supply += sympy.floor(supply * env[rate])
-        return supply
+        return compound(env[initial], [env[rate]] * years, floored=True)
 
     return compute
+
+
+def compound(initial: Any, rates: list[Any], *, floored: bool) -> Any:
+    """``initial`` grown by each year's rate in turn: ``S ← S + ⌊S r⌋`` (the yearly provision,
+    floored) or ``S ← S (1 + r)`` (the closed form)."""
+    supply = sympy.Integer(initial) if floored else sympy.Rational(initial)
+    for rate in rates:
+        supply += sympy.floor(supply * rate) if floored else supply * rate
+    return supply
+
+
+def rates_by_year(
+    rate: str, per_year: str, before: Environment, after: Environment, epoch: int, years: int
+) -> list[Any]:
+    """The rate of each of ``years`` years when ``after``'s rate replaces ``before``'s from
+    ``epoch`` on: the mean over the year's epochs of the rate in force at each.
+
+    An epoch-paid yearly provision mints ``⌊S_y Σ_j r_j / N⌋`` in year y (the cumulative floors
+    of ASMB-INFLATION-01 telescope), so this mean rate is exactly the year's provision rate. A
+    change at epoch e governs epoch e entirely.
+    """
+    n = int(before[per_year])
+    old, new = before[rate], after[rate]
+    rates = []
+    for year in range(years):
+        earlier = min(max(epoch - year * n, 0), n)  # the year's epochs still at the old rate
+        rates.append((earlier * old + (n - earlier) * new) / n)
+    return rates
+
+
+def supply_after_years_from(
+    initial: str, rate: str, per_year: str, years: int, *, floored: bool = True
+) -> Callable[[Environment, Environment, int], Any]:
+    """:func:`supply_after_years` (or the closed form) with a rate that changes at an epoch."""
+
+    def timed(before: Environment, after: Environment, epoch: int) -> Any:
+        rates = rates_by_year(rate, per_year, before, after, epoch, years)
+        return compound(before[initial], rates, floored=floored)
+
+    return timed
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from spec.records import (
     BOTH,
     MICRO_ASMB,
     RATIO,
+    RATIO_RESOLUTION,
+    Assumption,
     Derivation,
     Difference,
     Invariant,
@@ -156,6 +158,72 @@ INVARIANTS: Final[tuple[Invariant, ...]] = (
 )
 
 #: LaTeX forms of the formulas, rendered on the site.
+# ---------------------------------------------------------------------------------------------
+# Assumptions of the what-if projection
+# ---------------------------------------------------------------------------------------------
+
+_PROJECTION = "the what-if projection (contracts/projection.py)"
+
+#: What a governance what-if projection assumes about holders and chains (``asmb-spec what-if
+#: --assume``, ``--sweep``). At their defaults a projection is the one of spec 0.10.0.
+ASSUMPTIONS: Final[tuple[Assumption, ...]] = (
+    Assumption(
+        "ASSUME-BONDED-SHARE",
+        Fraction(1, 2),
+        RATIO,
+        "Share of the initial supply bonded at genesis, the operators' own bonds included, "
+        "funded from the community allocation (beyond it from the IOTA stakers' and the "
+        "unassigned reserves); rewards are bonded again every year.",
+        ChosenBySpec(_PROJECTION, "half the supply, the middle of the range a sweep covers"),
+        Fraction(1, 100),
+        Fraction(9, 10),
+        resolution=RATIO_RESOLUTION,
+    ),
+    Assumption(
+        "ASSUME-COMMISSION",
+        Fraction(1, 20),
+        RATIO,
+        "Every validator's commission on its pool's rewards (within the commission bounds in "
+        "force: ASMB_MIN_COMMISSION to ASMB_MAX_COMMISSION).",
+        ChosenBySpec(_PROJECTION, "5 %, a common commission on Cosmos SDK chains"),
+        Fraction(0),
+        Fraction(1),
+        resolution=RATIO_RESOLUTION,
+    ),
+    Assumption(
+        "ASSUME-CHAIN-FEES",
+        Fraction(0),
+        "µASMB/epoch",
+        "Fees smart-contract chains pay every epoch: one fee-charging chain whose committee is "
+        "every validator; its users' µASMB come from the genesis reserves.",
+        ChosenBySpec(_PROJECTION, "no fees: every chain may run with zero fees (seed 001)"),
+        Fraction(0),
+        Fraction(10**6 * ASMB),
+        integral=True,
+    ),
+    Assumption(
+        "ASSUME-VALIDATORS",
+        Fraction(10),
+        "validators",
+        "Validators, each always operational and never slashed, each with one delegator.",
+        ChosenBySpec(_PROJECTION, "ten validators"),
+        Fraction(1),
+        Fraction(100),
+        integral=True,
+    ),
+    Assumption(
+        "ASSUME-OWN-BOND-SHARE",
+        Fraction(1, 5),
+        RATIO,
+        "The operators' own bonds together, as a share of the bonded stake (split evenly); "
+        "their delegators bond the rest.",
+        ChosenBySpec(_PROJECTION, "a fifth: each of ten validators bonds 1 % of the supply"),
+        Fraction(1, 10_000),
+        Fraction(1),
+        resolution=RATIO_RESOLUTION,
+    ),
+)
+
 LATEX: Final[dict[str, str]] = {}
 
 #: Short symbols of this program's parameters in the site's formulas (LaTeX): none of them

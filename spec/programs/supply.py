@@ -9,7 +9,7 @@ Contracts: ``contracts/ledger.py`` (conservation) and ``contracts/inflation.py``
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Final
+from typing import Any, Final
 
 import sympy
 
@@ -29,10 +29,12 @@ from spec.records import (
     Parameter,
     bounds,
     floor,
+    rates_by_year,
     rational,
     readme,
     seed,
     supply_after_years,
+    supply_after_years_from,
 )
 from spec.sources import SEED_ASSEMBLY, SEED_STAKING, SeedQuote
 
@@ -122,6 +124,12 @@ IOTA_STAKERS = P("IOTA_STAKERS_SHARE") * ASMB_SUPPLY
 INFLATION_RATE = P("ASMB_INFLATION_RATE")
 EPOCHS_PER_YEAR = P("ASMB_EPOCHS_PER_YEAR")
 
+
+def _year_rates(before: Environment, after: Environment, epoch: int, years: int) -> list[Any]:
+    """Each year's provision rate when the inflation rate changes at ``epoch``."""
+    return rates_by_year("ASMB_INFLATION_RATE", "ASMB_EPOCHS_PER_YEAR", before, after, epoch, years)
+
+
 DERIVATIONS: Final[tuple[Derivation, ...]] = (
     Derivation(
         "ASMB-ALLOCATION-IOTA-STAKERS",
@@ -180,6 +188,9 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "Adopted convention: year 1's provision floor(S_0 × r), paid evenly over 365 epochs.",
         "µASMB/year",
         floor(ASMB_SUPPLY * INFLATION_RATE),
+        timed=lambda before, after, epoch: sympy.floor(
+            before["ASMB_INITIAL_SUPPLY"] * _year_rates(before, after, epoch, 1)[0]
+        ),
     ),
     Derivation(
         "ASMB-INFLATION-FIRST-EPOCH",
@@ -187,6 +198,11 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "The first epoch's mint under the adopted convention: floor(S_0 × r / 365).",
         "µASMB/epoch",
         floor(ASMB_SUPPLY * INFLATION_RATE / EPOCHS_PER_YEAR),
+        timed=lambda before, after, epoch: sympy.floor(
+            before["ASMB_INITIAL_SUPPLY"]
+            * (after if epoch == 0 else before)["ASMB_INFLATION_RATE"]
+            / before["ASMB_EPOCHS_PER_YEAR"]
+        ),
     ),
     Derivation(
         "ASMB-SUPPLY-10Y",
@@ -195,6 +211,9 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "µASMB",
         ASMB_SUPPLY * (1 + INFLATION_RATE) ** 10,
         compute=supply_after_years("ASMB_INITIAL_SUPPLY", "ASMB_INFLATION_RATE", 10),
+        timed=supply_after_years_from(
+            "ASMB_INITIAL_SUPPLY", "ASMB_INFLATION_RATE", "ASMB_EPOCHS_PER_YEAR", 10
+        ),
     ),
     Derivation(
         "ASMB-SUPPLY-10Y-CLOSED-FORM",
@@ -202,6 +221,9 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "The closed form S_0 (1 + r)^10, without the yearly floors.",
         "µASMB",
         ASMB_SUPPLY * (1 + INFLATION_RATE) ** 10,
+        timed=supply_after_years_from(
+            "ASMB_INITIAL_SUPPLY", "ASMB_INFLATION_RATE", "ASMB_EPOCHS_PER_YEAR", 10, floored=False
+        ),
     ),
 )
 

@@ -12,6 +12,7 @@ from typing import Any, Final
 import sympy
 
 from spec.programs.supply import ASMB_SUPPLY, EPOCHS_PER_YEAR, INFLATION_RATE, IOTA_STAKERS
+from spec.proofs import derivation as derivation_of
 from spec.proofs import derived, every_derivation, exact
 from spec.records import (
     U64_MAX,
@@ -35,6 +36,17 @@ PARAMETERS: Final[tuple[Parameter, ...]] = ()
 # ---------------------------------------------------------------------------------------------
 # Derivations
 # ---------------------------------------------------------------------------------------------
+
+
+def _inflation_width_from(before: Environment, after: Environment, epoch: int) -> Any:
+    """WIDTH-ASMB-INFLATION when the rate changes at ``epoch``: the 10-year supply of that path
+    (closed form) at the larger of the rates in force within the 10 years, rounded up."""
+    supply = derivation_of("ASMB-SUPPLY-10Y-CLOSED-FORM").evaluate_from(before, after, epoch)
+    per_year = int(before["ASMB_EPOCHS_PER_YEAR"])
+    in_force = ([before] if epoch > 0 else []) + ([after] if epoch < 10 * per_year else [])
+    rate = max(env["ASMB_INFLATION_RATE"] for env in in_force)
+    return sympy.ceiling(supply * rate * 10_000 * per_year)
+
 
 DERIVATIONS: Final[tuple[Derivation, ...]] = (
     Derivation(
@@ -69,10 +81,13 @@ DERIVATIONS: Final[tuple[Derivation, ...]] = (
         "WIDTH-ASMB-INFLATION",
         "widths",
         "Inflation: S × rate numerator × 365 in the cumulative per-epoch floor, at the 10-year "
-        "supply and the rate in basis points.",
+        "supply and the rate in basis points (rounded up to a whole number).",
         "µASMB·bp",
-        ASMB_SUPPLY * (1 + INFLATION_RATE) ** 10 * INFLATION_RATE * 10_000 * EPOCHS_PER_YEAR,
+        sympy.ceiling(
+            ASMB_SUPPLY * (1 + INFLATION_RATE) ** 10 * INFLATION_RATE * 10_000 * EPOCHS_PER_YEAR
+        ),
         width=True,
+        timed=_inflation_width_from,
     ),
     Derivation(
         "WIDTH-SMR-GENESIS",
