@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 from pathlib import Path
 from types import ModuleType
 from typing import Final
@@ -24,6 +25,7 @@ from spec import invariants as inv
 from spec import parameters as pm
 from spec.proofs import Proof
 from spec.prose import id_link, prose
+from spec.records import Assumption
 from spec.sources import Artefact, ChosenBySpec, FixtureField, SeedQuote, Source
 
 #: A short human title for each program's section of the catalog pages.
@@ -164,6 +166,37 @@ def parameter_cards(parameters: Iterable[pm.Parameter], *, anchors: bool = True)
         + "\n".join(parameter_card(p, anchors=anchors) for p in parameters)
         + "\n</div>"
     )
+
+
+def assumption_card(assumption: Assumption) -> str:
+    """One assumption of the what-if projection: id and default, what it says, range, source."""
+
+    def shown(value: Fraction) -> str:
+        return readable.html(readable.whole_tokens(value, assumption.unit))
+
+    meta = [
+        f"an assumption, not a parameter: {shown(assumption.minimum)} to "
+        f"{shown(assumption.maximum)} with <code>--assume</code> or <code>--sweep</code>",
+    ]
+    return _card(
+        assumption.id,
+        True,
+        (
+            _head(
+                assumption.id, True, f'<span class="spec-value">{shown(assumption.default)}</span>'
+            ),
+            f'<p class="spec-text">{prose(assumption.description)}</p>',
+            f'<p class="spec-meta">{" · ".join(meta)}</p>',
+            f'<p class="spec-source">Source: {source_html(assumption.source)}</p>',
+        ),
+    )
+
+
+def assumption_cards() -> str:
+    """Cards of every assumption of the what-if projection, as one HTML block."""
+    from spec.assumptions import ASSUMPTIONS
+
+    return '<div class="spec-cards">\n' + "\n".join(map(assumption_card, ASSUMPTIONS)) + "\n</div>"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -215,9 +215,13 @@ def define_env(env: MacroEnvironment) -> None:
     """Register the macros and the variables (the plugin's hook).
 
     ``version`` is the spec version; ``iota_profile`` the IOTA protocol profile the contracts
-    run by default (:mod:`spec.iota_protocol`).
+    run by default (:mod:`spec.iota_protocol`); ``earliest_activation`` the first epoch a
+    proposal submitted after genesis can take effect.
     """
+    from contracts.projection import earliest_activation
+
     for name, function in MACROS.items():
         env.macro(function, name)
     env.variables["version"] = __version__
     env.variables["iota_profile"] = iota_protocol.PROFILES[iota_protocol.DEFAULT]
+    env.variables["earliest_activation"] = earliest_activation()

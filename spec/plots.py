@@ -21,11 +21,17 @@ BILLION = 10**9
 
 
 def figure(
-    draw: Callable[[Any], None], title: str, *, width: float = 7.0, height: float = 3.6
+    draw: Callable[[Any], None],
+    title: str,
+    *,
+    width: float = 7.0,
+    height: float = 3.6,
+    panels: tuple[int, int] | None = None,
 ) -> str:
-    """Inline SVG of one chart: ``draw`` fills the axes; the house style and byte-reproducible
-    output are applied here (shared by every chart of the site, the what-if and benchmark
-    pages included)."""
+    """Inline SVG of one chart: ``draw`` fills the axes (with ``panels``, a grid of rows ×
+    columns of them, sharing the x axis, and the title above them all); the house style and
+    byte-reproducible output are applied here (shared by every chart of the site, the what-if
+    and benchmark pages included)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -41,9 +47,14 @@ def figure(
             "axes.spines.right": False,
         }
     ):
-        figure, axes = plt.subplots(figsize=(width, height))
-        draw(axes)
-        axes.set_title(title, loc="left", fontsize=10)
+        if panels is None:
+            figure, axes = plt.subplots(figsize=(width, height))
+            draw(axes)
+            axes.set_title(title, loc="left", fontsize=10)
+        else:
+            figure, grid = plt.subplots(*panels, figsize=(width, height), sharex=True)
+            draw(grid)
+            figure.suptitle(title, x=0.01, ha="left", fontsize=10)
         figure.tight_layout()
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

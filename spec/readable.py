@@ -306,6 +306,21 @@ def _reading_of(number: Fraction, unit: str) -> Reading:
     return _counted(number, unit)
 
 
+def whole_tokens(value: Any, unit: str) -> Reading:
+    """:func:`reading`, but an amount of tokens in whole tokens, grouped by thousands (rounded half
+    to even; the exact value in base units kept): the form of a report whose before and after
+    differ in a digit that a magnitude (``216 B ASMB``) would hide."""
+    number = _number(value)
+    base, _, period = unit.partition("/")
+    if number is None or base not in AMOUNTS or period not in {"", *PERIODS}:
+        return reading(value, unit)
+    amount = AMOUNTS[base]
+    suffix = f" {PERIODS[period]}" if period else ""
+    text = f"{decimal(number / amount.per_token, 0)} {amount.token}{suffix}"
+    exact = f"{exact_number(number)} {amount.base}{suffix}"
+    return Reading(text, None if text == exact else exact)
+
+
 def html(shown: Reading) -> str:
     """A reading for the site: the text, with the exact value as its tooltip (hover, or tap: the
     number takes the focus) when the text is rounded or converted; exact text as it is."""

@@ -17,16 +17,19 @@ import shlex
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import sympy
 
-from spec import __version__
+from spec import __version__, assumptions
 from spec import derivations as dv
 from spec import invariants as inv
 from spec import parameters as pm
-from spec.exact import format_decimal, format_grouped, json_number
+from spec.exact import format_decimal, json_number
 from spec.report import decimal_of, encode_source, encode_value
+
+if TYPE_CHECKING:
+    from contracts.projection import Projection, StakingAssumptions, YearRow
 
 JSON = dict[str, Any]
 REPO = Path(__file__).resolve().parent.parent
@@ -53,42 +56,68 @@ def validate(changes: Mapping[str, Fraction]) -> None:
             raise WhatIfError(problem)
 
 
-def _figure(value: Any) -> JSON:
+def _figure(value: Any, width: bool = False) -> JSON:
     figure: JSON = {"exact": encode_value(value)}
     decimal = decimal_of(value)
     if decimal is not None:
         figure["decimal"] = decimal
+    if width:
+        figure["bits"] = dv.bits_needed(value)
     return figure
 
 
-def changed_derivations(before: pm.Environment, after: pm.Environment) -> list[JSON]:
+#: How a changed derived figure is evaluated (the report's ``timing`` of each).
+FROM_ACTIVATION: Final = "from-activation"
+STEADY_STATE: Final = "steady-state"
+
+
+def changed_derivations(before: pm.Environment, after: pm.Environment, epoch: int) -> list[JSON]:
+    """Every derived figure that the change moves, before and after.
+
+    A figure of a moment or a period (year 1's provision, the supply after 10 years) is
+    evaluated with the change taking effect at ``epoch``, as the projection applies it; every
+    other figure is a steady-state figure, its value once the change is in force.
+    """
     rows = []
     for derivation in dv.DERIVATIONS:
-        old, new = derivation.evaluate(before), derivation.evaluate(after)
+        old, new = derivation.evaluate(before), derivation.evaluate_from(before, after, epoch)
         if sympy.simplify(sympy.sympify(old) - sympy.sympify(new)) != 0:
             rows.append(
                 {
                     "id": derivation.id,
                     "meaning": derivation.meaning,
                     "unit": derivation.unit,
-                    "before": _figure(old),
-                    "after": _figure(new),
+                    "timing": FROM_ACTIVATION if derivation.timed else STEADY_STATE,
+                    "before": _figure(old, derivation.width),
+                    "after": _figure(new, derivation.width),
                 }
             )
     return rows
 
 
-def canonical_json(document: Any) -> str:
-    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def validate_assumptions(assumed: Mapping[str, Fraction], years: int) -> StakingAssumptions:
+    """The projection's assumptions with ``assumed`` in place of their defaults; raises
+    ``WhatIfError`` for an unknown id or a value the projection cannot run with."""
+    from contracts.projection import StakingAssumptions
+
+    for assumption_id in assumed:
+        if assumption_id not in assumptions.BY_ID:
+            known = ", ".join(assumptions.BY_ID)
+            raise WhatIfError(f"--assume {assumption_id}: no such assumption (known: {known})")
+        problem = assumptions.get(assumption_id).problem(assumed[assumption_id])
+        if problem is not None:
+            raise WhatIfError(f"--assume: {problem}")
+    staking = StakingAssumptions.from_values(assumed)
+    problems = staking.problems(years)
+    if problems:
+        raise WhatIfError(f"--assume: {problems[0]}")
+    return staking
 
 
-def build_whatif(
-    changes: Mapping[str, Fraction], from_epoch: int, years: int, *, revision: str | None = None
-) -> JSON:
-    """The what-if report (see the module docstring). Raises ``WhatIfError``."""
-    from contracts.projection import StakingAssumptions, earliest_activation, project
+def check_timing(from_epoch: int, years: int) -> None:
+    """Refuse an activation epoch that no proposal can reach or that the projection never sees."""
+    from contracts.projection import earliest_activation
 
-    validate(changes)
     if from_epoch < earliest_activation():
         raise WhatIfError(
             f"--from-epoch {from_epoch}: a proposal submitted after genesis takes effect at epoch "
@@ -102,30 +131,68 @@ def build_whatif(
             f"--from-epoch {from_epoch}: the change would apply after the projection's horizon "
             f"(epoch {horizon}, {years} years); raise --years or choose an earlier epoch"
         )
+
+
+def projection_row(old: YearRow, new: YearRow) -> JSON:
+    """One year of the projection, before and after, exact (yields as ``"p/q"``)."""
+    return {
+        "year": new.year,
+        "supplyBefore": old.supply,
+        "supplyAfter": new.supply,
+        "mintedBefore": old.minted,
+        "mintedAfter": new.minted,
+        "yieldBefore": json_number(old.staking_yield),
+        "yieldAfter": json_number(new.staking_yield),
+        "yieldBeforeDecimal": format_decimal(old.staking_yield, 6),
+        "yieldAfterDecimal": format_decimal(new.staking_yield, 6),
+        "stakerYieldBefore": json_number(old.staker_yield),
+        "stakerYieldAfter": json_number(new.staker_yield),
+        "communityBefore": old.community,
+        "communityAfter": new.community,
+    }
+
+
+def run_projection(
+    changes: Mapping[str, Fraction], from_epoch: int, years: int, staking: StakingAssumptions
+) -> Projection:
+    """The projection of ``changes``; raises ``WhatIfError`` when the proposal would not execute
+    (a change the governance contract cannot carry out under the projection's assumptions)."""
+    from contracts.projection import project
+
+    projection = project(dict(changes), from_epoch, years, staking)
+    if changes and projection.proposal_status != "executed":
+        raise WhatIfError(
+            f"the proposal is {projection.proposal_status} in the projection: the governance "
+            "contract does not carry out this change at epoch "
+            f"{from_epoch} under the projection's assumptions"
+        )
+    return projection
+
+
+def canonical_json(document: Any) -> str:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def build_whatif(
+    changes: Mapping[str, Fraction],
+    from_epoch: int,
+    years: int,
+    *,
+    assumed: Mapping[str, Fraction] | None = None,
+    revision: str | None = None,
+) -> JSON:
+    """The what-if report (see the module docstring). Raises ``WhatIfError``."""
+    validate(changes)
+    check_timing(from_epoch, years)
+    staking = validate_assumptions(assumed or {}, years)
     before = pm.default_environment()
     after = dict(before)
     for parameter_id, value in changes.items():
         after[parameter_id] = sympy.Rational(value.numerator, value.denominator)
-    assumptions = StakingAssumptions()
-    baseline = project({}, from_epoch, years, assumptions)
-    proposed = project(dict(changes), from_epoch, years, assumptions)
+    baseline = run_projection({}, from_epoch, years, staking)
+    proposed = run_projection(changes, from_epoch, years, staking)
     proofs = inv.prove_all(after)
     failed = sorted(k for k, p in proofs.items() if not p.holds)
-    projection = []
-    for old, new in zip(baseline.rows, proposed.rows, strict=True):
-        projection.append(
-            {
-                "year": new.year,
-                "supplyBefore": old.supply,
-                "supplyAfter": new.supply,
-                "mintedBefore": old.minted,
-                "mintedAfter": new.minted,
-                "yieldBefore": json_number(old.staking_yield),
-                "yieldAfter": json_number(new.staking_yield),
-                "yieldBeforeDecimal": format_decimal(old.staking_yield, 6),
-                "yieldAfterDecimal": format_decimal(new.staking_yield, 6),
-            }
-        )
     report: JSON = {
         "title": "Governance what-if report",
         "spec": {"version": __version__, "revision": revision or source_revision()},
@@ -141,13 +208,18 @@ def build_whatif(
         ],
         "fromEpoch": from_epoch,
         "years": years,
-        "derivations": changed_derivations(before, after),
+        "derivations": changed_derivations(before, after, from_epoch),
         "projection": {
-            "rows": projection,
+            "rows": [
+                projection_row(old, new)
+                for old, new in zip(baseline.rows, proposed.rows, strict=True)
+            ],
             "proposalStatus": proposed.proposal_status,
-            "assumptions": assumptions.describe(),
+            "assumptions": staking.describe(),
+            "assumed": assumption_records(staking),
             "dependsOnAssumptions": [
-                "staking yield (bonded share, commission, restaking)",
+                "staking yield (bonded share, commission, restaking, fees)",
+                "community pool",
             ],
             "independentOfAssumptions": ["supply", "minted"],
         },
@@ -164,6 +236,19 @@ def build_whatif(
     }
     report["sha256"] = hashlib.sha256(canonical_json(report).encode("utf-8")).hexdigest()
     return report
+
+
+def assumption_records(staking: StakingAssumptions) -> list[JSON]:
+    """Each assumption the projection ran with: id, value, unit, and whether it is the default."""
+    return [
+        {
+            "id": assumption_id,
+            "value": json_number(value),
+            "unit": assumptions.get(assumption_id).unit,
+            "default": value == assumptions.get(assumption_id).default,
+        }
+        for assumption_id, value in staking.values().items()
+    ]
 
 
 def verify_digest(report: JSON) -> bool:
@@ -251,14 +336,42 @@ def reproduction(arguments: Sequence[str], report: JSON, status: int) -> str:
 # ----------------------------------------------------------------------------- renderings
 
 
-def _change_line(change: JSON) -> str:
-    return f"{change['id']}: {change['before']} → {change['after']} {change['unit']}"
+def readable(value: Any, unit: str) -> str:
+    """A report's figure for readers: whole tokens grouped, shares and rates as percentages (the
+    exact value is in the report's JSON form)."""
+    from spec.readable import whole_tokens
+
+    return whole_tokens(_exact(value), unit).text
+
+
+def _figures(report: JSON, timing: str) -> list[JSON]:
+    return [d for d in report["derivations"] if d["timing"] == timing]
+
+
+def figure_headings(report: JSON) -> dict[str, str]:
+    """The heading of each kind of changed figure (both the text and Markdown forms)."""
+    return {
+        FROM_ACTIVATION: f"Derived figures, with the change in force from epoch "
+        f"{report['fromEpoch']}",
+        STEADY_STATE: "Steady-state figures: their values once the change is in force",
+    }
+
+
+def projection_columns() -> tuple[tuple[str, str, str], ...]:
+    """The projection's measures: report key stem, heading, unit."""
+    return (
+        ("supply", "supply", "µASMB"),
+        ("yield", "delegators' yield", "1/year"),
+        ("stakerYield", "stakers' yield", "1/year"),
+        ("community", "community pool", "µASMB"),
+    )
 
 
 def render_text(report: JSON) -> str:
     lines = [
         f"{report['title']} -- spec v{report['spec']['version']} ({report['spec']['revision']})",
         f"sha256 {report['sha256']}",
+        "Figures in whole ASMB and percentages; --format json gives every exact value.",
         "",
     ]
     if report["failedInvariants"]:
@@ -267,30 +380,68 @@ def render_text(report: JSON) -> str:
             "",
         ]
     lines.append(f"Changes, in effect from epoch {report['fromEpoch']}:")
-    lines += [f"  {_change_line(c)}" for c in report["changes"]]
-    lines += ["", "Derived figures that change:"]
-    for d in report["derivations"]:
+    for c in report["changes"]:
         lines.append(
-            f"  {d['id']}: {d['before'].get('decimal', d['before']['exact'])} → "
-            f"{d['after'].get('decimal', d['after']['exact'])} {d['unit']}"
+            f"  {c['id']}: {readable(c['before'], c['unit'])} → {readable(c['after'], c['unit'])}"
         )
-    status = report["projection"]["proposalStatus"]
-    lines += ["", f"Projection over {report['years']} years (proposal {status}):"]
-    for row in report["projection"]["rows"]:
-        lines.append(
-            f"  year {row['year']:>2}: supply {format_grouped(int(row['supplyBefore']))} → "
-            f"{format_grouped(int(row['supplyAfter']))} µASMB; staking yield "
-            f"{row['yieldBeforeDecimal']} → {row['yieldAfterDecimal']}"
+    for timing, heading in figure_headings(report).items():
+        lines += ["", f"{heading}:"]
+        figures = _figures(report, timing)
+        if not figures:
+            lines.append("  (none changes)")
+        for d in figures:
+            bits = (
+                f" ({d['before']['bits']} → {d['after']['bits']} bits)"
+                if "bits" in d["after"]
+                else ""
+            )
+            lines.append(
+                f"  {d['id']}: {readable(d['before']['exact'], d['unit'])} → "
+                f"{readable(d['after']['exact'], d['unit'])}{bits}"
+            )
+    projection = report["projection"]
+    lines += [
+        "",
+        f"Projection over {report['years']} years (proposal {projection['proposalStatus']}), "
+        "assuming:",
+    ]
+    lines += [f"  - {a}" for a in projection["assumptions"]]
+    columns = projection_columns()
+    table = [["year", *(f"{name}, before → after" for _, name, _ in columns)]]
+    for row in projection["rows"]:
+        table.append(
+            [
+                str(row["year"]),
+                *(
+                    f"{readable(row[key + 'Before'], unit)} → {readable(row[key + 'After'], unit)}"
+                    for key, _, unit in columns
+                ),
+            ]
         )
-    lines += ["", "Invariants under the change:"]
+    widths = [max(len(line[k]) for line in table) for k in range(len(table[0]))]
+    for line in table:
+        cells = [line[0].rjust(widths[0])] + [
+            c.ljust(w) for c, w in zip(line[1:], widths[1:], strict=True)
+        ]
+        lines.append("  " + "  ".join(cells).rstrip())
+    lines += ["", "Invariants under the change (steady state):"]
     lines += [f"  {i['id']:<22} {i['verdict']}" for i in report["invariants"]]
     return "\n".join(lines) + "\n"
+
+
+def anchor_url(page: str, identifier: str) -> str:
+    """The published site's address of an id's anchor, as ``asmb-spec cite`` gives it
+    (:func:`spec.releases.site_base`)."""
+    from spec.releases import site_base
+
+    return f"{site_base()}{page}/#{identifier}"
 
 
 def _linked(identifier: str, page: str, site_links: bool) -> str:
     from spec.render import page_link
 
-    return f"[`{identifier}`]({page_link(page, identifier)})" if site_links else f"`{identifier}`"
+    target = page_link(page, identifier) if site_links else anchor_url(page, identifier)
+    return f"[`{identifier}`]({target})"
 
 
 def _sentence(text: str, site_links: bool) -> str:
@@ -323,18 +474,22 @@ def _exact(encoded: Any) -> Any:
 
 def render_markdown(report: JSON, plot: str | None = None, *, site_links: bool = False) -> str:
     """The report for readers, in Markdown: figures in whole tokens and percentages, each exact
-    value in its tooltip (:func:`spec.render.show_value`). With ``site_links`` (the site's own
-    pages) every id links to its entry in the catalogs and each source to its document."""
-    from spec.render import show_value
+    value in its tooltip. Every id links to its entry in the catalogs: on the site's own pages
+    (``site_links``) relatively, elsewhere to the published site (:func:`anchor_url`)."""
+    from spec.readable import html, whole_tokens
+
+    def show(value: Any, unit: str) -> str:
+        return html(whole_tokens(_exact(value), unit))
 
     def change(before: Any, after: Any, unit: str) -> str:
-        return f"{show_value(_exact(before), unit)} → **{show_value(_exact(after), unit)}**"
+        return f"{show(before, unit)} → **{show(after, unit)}**"
 
     out = [
         f"# {report['title']}",
         "",
         f"Spec version **{report['spec']['version']}**, source revision "
-        f"`{report['spec']['revision']}`. Report SHA-256: `{report['sha256']}`.",
+        f"`{report['spec']['revision']}`. Report SHA-256: `{report['sha256']}`. Figures are in "
+        "whole ASMB and percentages; the JSON form of the report keeps every exact value.",
         "",
     ]
     if report["failedInvariants"]:
@@ -347,39 +502,43 @@ def render_markdown(report: JSON, plot: str | None = None, *, site_links: bool =
             f"{change(c['before'], c['after'], c['unit'])}  \n"
             f"  Source: {_change_source(c, site_links)}"
         )
-    out += ["", "## Derived figures that change", ""]
-    for d in report["derivations"]:
-        out.append(
-            f"- {_linked(d['id'], 'derivations', site_links)}: "
-            f"{change(d['before']['exact'], d['after']['exact'], d['unit'])}  \n"
-            f"  {_sentence(d['meaning'], site_links)}"
-        )
+    for timing, heading in figure_headings(report).items():
+        out += ["", f"## {heading}", ""]
+        figures = _figures(report, timing)
+        if not figures:
+            out.append("None of these figures changes.")
+        for d in figures:
+            out.append(
+                f"- {_linked(d['id'], 'derivations', site_links)}: "
+                f"{change(d['before']['exact'], d['after']['exact'], d['unit'])}  \n"
+                f"  {_sentence(d['meaning'], site_links)}"
+            )
     projection = report["projection"]
     out += [
         "",
         f"## Projection over {report['years']} years",
         "",
         f"Run on the root-chain and governance contracts; the proposal is "
-        f"**{projection['proposalStatus']}**. Assumptions:",
+        f"**{projection['proposalStatus']}**. Assumptions "
+        f"({', '.join(_linked(a['id'], 'proposals', site_links) for a in projection['assumed'])}):",
         "",
     ]
     out += [f"- {a}" for a in projection["assumptions"]]
+    columns = projection_columns()
     out += [
         "",
-        "The supply does not depend on these assumptions; the staking yield does.",
+        "The supply does not depend on these assumptions; the yields and the community pool do.",
         "",
-        "| year | supply, before → after | staking yield, before → after |",
-        "|---|---|---|",
+        "| year | " + " | ".join(f"{name}, before → after" for _, name, _ in columns) + " |",
+        "|---|" + "---|" * len(columns),
     ]
     for row in projection["rows"]:
-        out.append(
-            f"| {row['year']} | {change(row['supplyBefore'], row['supplyAfter'], 'µASMB')} | "
-            f"{change(row['yieldBefore'], row['yieldAfter'], '1/year')} |"
-        )
+        cells = [change(row[key + "Before"], row[key + "After"], unit) for key, _, unit in columns]
+        out.append(f"| {row['year']} | " + " | ".join(cells) + " |")
     if plot is not None:
         # Inside a block-level element Markdown leaves the SVG alone (no <p> or <br> in it).
         out += ["", f'<figure class="whatif-chart">\n{plot.strip()}\n</figure>']
-    out += ["", "## Invariants re-proved under the change", ""]
+    out += ["", "## Invariants re-proved under the change (steady state)", ""]
     for i in report["invariants"]:
         verdict = i["verdict"] if i["verdict"] == "proved" else f"**{i['verdict']}**"
         method = _sentence(i["method"], site_links)

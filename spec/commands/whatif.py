@@ -1,7 +1,9 @@
-"""``asmb-spec what-if``: a proposed parameter change in, a citable report out.
+"""``asmb-spec what-if``: a proposed parameter change in, a citable report out; with ``--sweep``,
+the same across a range of an assumption or of a parameter (:mod:`spec.sweep`).
 
 Exit status 0 when every invariant holds under the change, 3 when one fails (the report says so
-prominently), 2 for a change governance may not make (one line naming the parameter and why).
+prominently), 2 for a change governance may not make or an input the report cannot honour (one
+line naming the parameter and why). A sweep exits 0 or 2.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from spec.commands.common import (
 )
 
 EXIT_INVARIANT_FAILS = 3
+MAX_STEPS = 101
 
 
 def _change(text: str) -> tuple[str, Fraction]:
@@ -37,14 +40,36 @@ def _change(text: str) -> tuple[str, Fraction]:
     return name.strip(), number
 
 
-def _whatif(args: argparse.Namespace) -> int:
-    from spec import whatif
+def _sweep(text: str) -> tuple[str, Fraction, Fraction, int]:
+    """``ID=LOW..HIGH[:STEPS]`` (STEPS 5 when not given)."""
+    name, sep, rest = text.partition("=")
+    bounds, _, steps_text = rest.partition(":")
+    low_text, dots, high_text = bounds.partition("..")
+    if not sep or not name.strip() or not dots:
+        raise argparse.ArgumentTypeError(f"{text!r} is not ID=LOW..HIGH[:STEPS]")
+    try:
+        low: Fraction = exact_argument(low_text)
+        high: Fraction = exact_argument(high_text)
+    except argparse.ArgumentTypeError as error:
+        raise argparse.ArgumentTypeError(f"{name}: {error}") from None
+    steps = bounded_uint(MAX_STEPS, f"a number of steps (2 to {MAX_STEPS})")(steps_text or "5")
+    return name.strip(), low, high, steps
 
-    changes: dict[str, Fraction] = {}
-    for name, value in args.set:
-        if name in changes:
-            raise UsageError(f"--set {name} is given twice; a change names each parameter once")
-        changes[name] = value
+
+def _once(pairs: list[tuple[str, Fraction]], option: str) -> dict[str, Fraction]:
+    given: dict[str, Fraction] = {}
+    for name, value in pairs:
+        if name in given:
+            raise UsageError(f"{option} {name} is given twice; give each once")
+        given[name] = value
+    return given
+
+
+def _whatif(args: argparse.Namespace) -> int:
+    from spec import sweep, whatif
+
+    changes = _once(args.set or [], "--set")
+    assumed = _once(args.assume or [], "--assume")
     chart: Path | None = None
     if args.out is not None:
         chart = args.out.with_suffix(".svg")
@@ -53,31 +78,72 @@ def _whatif(args: argparse.Namespace) -> int:
                 f"--out {args.out}: the chart is written beside the report as {chart.name}; "
                 "give the report another suffix (.md, .json, .txt)"
             )
+    if args.jobs is not None and args.sweep is None:
+        raise UsageError("--jobs: only a --sweep runs in parallel")
+    if args.jobs == 0:
+        raise UsageError("--jobs 0: a sweep runs on 1 to 256 processes")
     try:
-        report = whatif.build_whatif(changes, args.from_epoch, args.years)
+        if args.sweep is not None:
+            name, low, high, steps = args.sweep
+            report = sweep.build_sweep(
+                changes,
+                args.from_epoch,
+                args.years,
+                sweep.Sweep(name, low, high, steps),
+                assumed=assumed,
+                jobs=args.jobs,
+            )
+        else:
+            report = whatif.build_whatif(changes, args.from_epoch, args.years, assumed=assumed)
     except whatif.WhatIfError as error:
         raise UsageError(str(error)) from None
-    plot = whatif.projection_plot(report) if args.out else None
+    is_sweep = args.sweep is not None
+    plot = None
+    if args.out:
+        plot = sweep.sweep_plot(report) if is_sweep else whatif.projection_plot(report)
     if args.format == "json":
         text = json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     elif args.format == "md":
-        text = whatif.render_markdown(report, plot)
+        render = sweep.render_markdown if is_sweep else whatif.render_markdown
+        text = render(report, plot)
     else:
-        text = whatif.render_text(report)
+        text = sweep.render_text(report) if is_sweep else whatif.render_text(report)
     if args.out is not None and chart is not None and plot is not None:
         write_file(chart, plot)
         write_file(args.out, text)
     else:
         write_out(text)
+    if is_sweep:
+        return EXIT_OK
     return EXIT_INVARIANT_FAILS if report["failedInvariants"] else EXIT_OK
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "what-if", help="a governance change's report: figures, projection, invariants, SHA-256"
+        "what-if",
+        help="a governance change's report: figures, projection, invariants, SHA-256; or a "
+        "sensitivity sweep",
+    )
+    parser.add_argument("--set", action="append", type=_change, metavar="PARAM_ID=VALUE")
+    parser.add_argument(
+        "--assume",
+        action="append",
+        type=_change,
+        metavar="ASSUMPTION_ID=VALUE",
+        help="run the projection under another value of an assumption (ASSUME-…)",
     )
     parser.add_argument(
-        "--set", action="append", type=_change, required=True, metavar="PARAM_ID=VALUE"
+        "--sweep",
+        type=_sweep,
+        metavar="ID=LOW..HIGH[:STEPS]",
+        help="a table and chart across a range of an assumption, or of a parameter the "
+        "proposal then sets to each point (STEPS 5 by default)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=bounded_uint(256, "a number of processes (1 to 256)"),
+        metavar="N",
+        help="processes a sweep runs on (every core by default)",
     )
     parser.add_argument("--from-epoch", type=uint32_argument, default=730, metavar="N")
     parser.add_argument(

@@ -63,12 +63,13 @@ def _run(words: list[str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_page_shows_two_examples_each_with_its_command(site: Path) -> None:
+def test_the_page_shows_three_examples_each_with_its_command(site: Path) -> None:
     examples = _examples(site)
-    assert len(examples) == 2
+    assert len(examples) == 3
     for words, note, _ in examples:
         assert "--set" in words
         assert "SHA-256" in note
+    assert "--sweep" in examples[2][0]  # the third is a sensitivity sweep
 
 
 def test_each_command_run_as_shown_prints_the_hash_on_the_page(site: Path) -> None:
@@ -76,11 +77,11 @@ def test_each_command_run_as_shown_prints_the_hash_on_the_page(site: Path) -> No
         shown = HEX64.findall(note)
         assert len(shown) == 1, note
         # The report on the page carries the same hash as the sentence beside the command.
-        assert f"Report SHA-256: <code>{shown[0]}</code>" in report
+        assert re.search(f"(Report|Sweep) SHA-256: <code>{shown[0]}</code>", report)
         done = _run(words)
         status = re.search(r"exits with status (\d)", note)
         assert done.returncode == (int(status.group(1)) if status else 0), done.stderr
-        printed = re.findall(r"Report SHA-256: `([0-9a-f]{64})`", done.stdout)
+        printed = re.findall(r"(?:Report|Sweep) SHA-256: `([0-9a-f]{64})`", done.stdout)
         assert printed == shown, shlex.join(words)
         # The other forms, which the page says print the same hash.
         as_text = _run([*words, "--format", "text"]).stdout
@@ -97,11 +98,11 @@ def test_the_commit_the_page_names_is_the_checkout(site: Path) -> None:
         assert f"source revision <code>{head}</code>" in report
 
 
-def test_the_chart_is_svg_that_markdown_left_alone(site: Path) -> None:
+def test_the_charts_are_svg_that_markdown_left_alone(site: Path) -> None:
     article = _article(site)
     charts = re.findall(r"<svg\b.*?</svg>", article, re.DOTALL)
     drawn = [c for c in charts if '<g id="figure_1">' in c]
-    assert len(drawn) == 1
+    assert len(drawn) == 2  # the projection of example 1 and the sweep of example 3
     for chart in drawn:
         assert not re.search(r"</?p>|<br\s*/?>", chart)
         assert chart.count("<path") > 10
@@ -123,7 +124,7 @@ def test_the_derived_figures_and_projection_are_for_readers(site: Path) -> None:
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (apt install chromium)")
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_chart_is_drawn_and_fits_the_screen(served: str, width: int) -> None:
+def test_the_charts_are_drawn_and_fit_the_screen(served: str, width: int) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -133,13 +134,14 @@ def test_the_chart_is_drawn_and_fits_the_screen(served: str, width: int) -> None
         tab = browser.new_page(viewport={"width": width, "height": 900})
         tab.goto(f"{served}/proposals/", wait_until="networkidle")
         charts = tab.locator("article figure.whatif-chart svg")
-        assert charts.count() == 1
-        box = charts.first.bounding_box()
+        assert charts.count() == 2
+        boxes = [charts.nth(k).bounding_box() for k in range(2)]
         stray = tab.locator("article svg p, article svg br").count()
         browser.close()
-    assert box is not None
-    assert box["width"] > 200
-    assert box["height"] > 100
-    assert box["x"] >= 0
-    assert box["x"] + box["width"] <= width
+    for box in boxes:
+        assert box is not None
+        assert box["width"] > 200
+        assert box["height"] > 100
+        assert box["x"] >= 0
+        assert box["x"] + box["width"] <= width
     assert stray == 0

@@ -38,8 +38,9 @@ def cumulative_mint(base: int, rates: list[Fraction], upto: int) -> int:
 def test_year_one_delegators_earn_their_share_of_epochs_1_to_n_minus_2() -> None:
     assumptions = StakingAssumptions()
     n = assumptions.validators
-    own = int(SUPPLY * assumptions.self_bond_share)
-    delegated = (int(SUPPLY * assumptions.bonded_share) - n * own) // n
+    bonded = int(SUPPLY * assumptions.bonded_share)
+    own = int(bonded * assumptions.own_bond_share) // n
+    delegated = (bonded - n * own) // n
     row = project({}, 0, 1, assumptions).rows[0]
     # Bonded at epoch 0: earns from epoch 1; claimed in epoch N − 1, before its mint.
     rates = [RATE] * N

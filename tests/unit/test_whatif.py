@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from fractions import Fraction
@@ -92,9 +93,79 @@ def test_projection_agrees_with_the_closed_form(lower_inflation: dict[str, objec
 
 def test_changed_figures_are_listed_before_and_after(lower_inflation: dict[str, object]) -> None:
     rows = {row["id"]: row for row in lower_inflation["derivations"]}  # type: ignore[attr-defined]
-    assert rows["ASMB-INFLATION-YEARLY-PROVISION"]["before"]["exact"] == SUPPLY * 8 // 100
-    assert rows["ASMB-INFLATION-YEARLY-PROVISION"]["after"]["exact"] == SUPPLY * 6 // 100
+    # A change from epoch 730 (year 3) leaves year 1's provision and the first epoch's mint alone.
+    assert "ASMB-INFLATION-YEARLY-PROVISION" not in rows
+    assert "ASMB-INFLATION-FIRST-EPOCH" not in rows
     assert "PRE-WINDOW-MILESTONES" not in rows
+    # 10 years: 2 at 8 %, 8 at 6 %, each year's provision floored (the rule, by hand).
+    supply = status_quo = SUPPLY
+    for year in range(10):
+        supply += floor(supply * (Fraction(8, 100) if year < 2 else Fraction(6, 100)))
+        status_quo += floor(status_quo * Fraction(8, 100))
+    assert rows["ASMB-SUPPLY-10Y"]["before"]["exact"] == status_quo
+    assert rows["ASMB-SUPPLY-10Y"]["after"]["exact"] == supply
+    assert rows["ASMB-SUPPLY-10Y"]["timing"] == "from-activation"
+    assert rows["ASMB-INFLATION-NOMINAL-EFFECTIVE"]["timing"] == "steady-state"
+
+
+def _naive_supply(rates_by_epoch: list[Fraction], per_year: int = 365) -> list[int]:
+    """The supply at each year's end, epoch by epoch: each epoch mints the difference of the
+    year's cumulative floors, floor(T_{k+1}) − floor(T_k), T_k = Σ_{j<k} S_y r_j / N
+    (contracts/inflation.py, ASMB-INFLATION-01)."""
+    supply, ends = SUPPLY, []
+    for start in range(0, len(rates_by_epoch), per_year):
+        base, cumulative, minted = supply, Fraction(0), 0
+        for rate in rates_by_epoch[start : start + per_year]:
+            before = floor(cumulative)
+            cumulative += base * rate / per_year
+            minted += floor(cumulative) - before
+        supply += minted
+        ends.append(supply)
+    return ends
+
+
+def test_derived_figures_and_the_projection_agree_on_when_a_change_applies() -> None:
+    """A change in the middle of year 5: the 10-year supply of the figures is the projection's
+    year-10 supply, and both are the epoch-by-epoch rule's."""
+    activation = 4 * 365 + 100
+    with atomicity_checks(False):
+        report = build_whatif({"ASMB_INFLATION_RATE": Fraction(5, 100)}, activation, 10)
+    rates = [Fraction(8, 100)] * activation + [Fraction(5, 100)] * (3650 - activation)
+    expected = _naive_supply(rates)
+    rows = {row["id"]: row for row in report["derivations"]}
+    assert rows["ASMB-SUPPLY-10Y"]["after"]["exact"] == expected[9]
+    assert int(report["projection"]["rows"][9]["supplyAfter"]) == expected[9]
+    assert [int(r["supplyAfter"]) for r in report["projection"]["rows"]] == expected
+
+
+def test_a_change_within_year_one_moves_year_one_provision_by_its_epochs() -> None:
+    with atomicity_checks(False):
+        report = build_whatif({"ASMB_INFLATION_RATE": Fraction(6, 100)}, 100, 1)
+    rows = {row["id"]: row for row in report["derivations"]}
+    rates = [Fraction(8, 100)] * 100 + [Fraction(6, 100)] * 265
+    assert (
+        rows["ASMB-INFLATION-YEARLY-PROVISION"]["after"]["exact"]
+        == _naive_supply(rates)[0] - SUPPLY
+    )
+    assert report["projection"]["rows"][0]["mintedAfter"] == _naive_supply(rates)[0] - SUPPLY
+    assert "ASMB-INFLATION-FIRST-EPOCH" not in rows  # epoch 0 is before any activation
+
+
+def test_widths_are_whole_numbers_even_where_the_product_is_not() -> None:
+    """At 3.75 % the 10-year closed-form supply is fractional; the width rounds it up."""
+    from math import ceil
+
+    with atomicity_checks(False):
+        report = build_whatif({"ASMB_INFLATION_RATE": Fraction(375, 10_000)}, 16, 1)
+    rows = {row["id"]: row for row in report["derivations"]}
+    width = rows["WIDTH-ASMB-INFLATION"]
+    closed = [Fraction(8, 100)] * 16 + [Fraction(375, 10_000)] * (3650 - 16)
+    exact = Fraction(SUPPLY)
+    for year in range(10):
+        exact *= 1 + sum(closed[year * 365 : (year + 1) * 365], Fraction(0)) / 365
+    assert width["after"]["exact"] == ceil(exact * 800 * 365)  # 8 % is in force until epoch 16
+    assert isinstance(width["after"]["exact"], int)
+    assert width["after"]["bits"] == width["after"]["exact"].bit_length()
 
 
 @pytest.mark.invariant("ASMB-SPLIT-01")
@@ -104,7 +175,8 @@ def test_a_change_breaking_the_20_percent_promise_exits_3() -> None:
     report = json.loads(done.stdout)
     assert "ASMB-SPLIT-01" in report["failedInvariants"]
     text = run("--set", "POSTLAUNCH_PLANNED=14000000000000000", "--format", "text").stdout
-    assert "INVARIANTS FAIL" in text.splitlines()[3]
+    head = text.split("Changes, in effect", 1)[0]
+    assert "INVARIANTS FAIL UNDER THIS CHANGE: " in head
 
 
 @pytest.mark.invariant("ROOT-COMMISSION-02")
@@ -124,6 +196,32 @@ def test_inconsistent_commission_bounds_fail_an_invariant() -> None:
         ["--set", "ASMB_INFLATION_RATE"],
         ["--set", "ASMB_INFLATION_RATE=6/100", "--from-epoch", "3"],  # cannot pass that early
         ["--set", "ASMB_INFLATION_RATE=6/100", "--years", "0"],
+        # inputs the report cannot honour
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--set", "ASMB_INFLATION_RATE=5/100"],
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--from-epoch", "3650"],  # the horizon's end
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--years", "2", "--from-epoch", "730"],
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--assume", "ASSUME-NOTHING=1"],
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--assume", "ASSUME-VALIDATORS=5/2"],
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--assume", "ASSUME-BONDED-SHARE=91/100"],
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--assume", "ASSUME-COMMISSION=21/100"],
+        [
+            "--set",
+            "ASMB_INFLATION_RATE=6/100",
+            "--assume",
+            "ASSUME-OWN-BOND-SHARE=1/10000",
+            "--assume",
+            "ASSUME-BONDED-SHARE=1/100",
+        ],  # each operator's bond below the minimum
+        [
+            "--set",
+            "ASMB_INFLATION_RATE=6/100",
+            "--assume",
+            "ASSUME-COMMISSION=0",
+            "--assume",
+            "ASSUME-COMMISSION=0",
+        ],
+        ["--set", "ASMB_INFLATION_RATE=6/100", "--jobs", "2"],  # only a sweep runs in parallel
+        [],  # no change at all
     ],
 )
 def test_refused_changes_exit_2_with_one_line(args: list[str]) -> None:
@@ -142,3 +240,30 @@ def test_non_governable_message_names_the_parameter_and_why() -> None:
 def test_validation_errors_are_typed() -> None:
     with pytest.raises(WhatIfError):
         build_whatif({}, 730, 10)
+
+
+def test_the_text_report_reads_in_tokens_and_percentages(
+    lower_inflation: dict[str, object],
+) -> None:
+    from spec.whatif import render_text
+
+    text = render_text(lower_inflation)
+    body = text.split("\n", 2)[2]  # after the title (revision) and the SHA-256
+    ungrouped = re.findall(r"(?<![\d,.])\d{4,}", body)  # decimals' digits after a point aside
+    assert ungrouped == [], "ungrouped numbers of four or more digits"
+    assert "µASMB" not in body.split("Invariants under")[0].replace("µASMB·bp", "")
+    assert "215,892,499,727 ASMB" in body  # 10 years at 8 %: S₀ 1.08¹⁰, whole ASMB
+    assert "8 % a year → 6 % a year" in body
+
+
+def test_every_id_in_the_markdown_report_links_to_its_anchor(
+    lower_inflation: dict[str, object],
+) -> None:
+    from spec.whatif import render_markdown
+
+    markdown = render_markdown(lower_inflation)
+    ids = re.findall(r"(\[?)`([A-Z][A-Z0-9_.-]+)`(\]?)(\(([^)]*)\))?", markdown)
+    assert ids
+    for opening, identifier, closing, _, target in ids:
+        assert opening == "[" and closing == "]", f"{identifier} is not a link"
+        assert target.endswith(f"/#{identifier}"), target
