@@ -267,3 +267,23 @@ def test_every_id_in_the_markdown_report_links_to_its_anchor(
     for opening, identifier, closing, _, target in ids:
         assert opening == "[" and closing == "]", f"{identifier} is not a link"
         assert target.endswith(f"/#{identifier}"), target
+
+
+def test_a_proposal_the_projection_would_not_execute_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report whose projection shows the proposal failing would describe a change that never
+    happens: the report refuses it rather than print an unchanged projection."""
+    import contracts.projection as projection
+
+    real = projection.project
+
+    def rejecting(
+        changes: dict[str, Fraction], epoch: int, years: int, assumed: object = None
+    ) -> projection.Projection:
+        run = real(changes, epoch, years)
+        return projection.Projection(run.rows, "rejected" if changes else None, {})
+
+    monkeypatch.setattr(projection, "project", rejecting)
+    with pytest.raises(WhatIfError, match="the proposal is rejected in the projection"):
+        build_whatif({"ASMB_INFLATION_RATE": Fraction(6, 100)}, 16, 1, revision="test")
