@@ -36,6 +36,7 @@ from spec.whatif import (
     anchor_url,
     assumption_records,
     canonical_json,
+    change_records,
     check_timing,
     readable,
     run_projection,
@@ -221,15 +222,7 @@ def build_sweep(
     report: JSON = {
         "title": "Governance sensitivity sweep",
         "spec": {"version": __version__, "revision": revision or source_revision()},
-        "changes": [
-            {
-                "id": parameter_id,
-                "before": json_number(pm.ratio(parameter_id)),
-                "after": json_number(value),
-                "unit": pm.get(parameter_id).unit,
-            }
-            for parameter_id, value in sorted(changes.items())
-        ],
+        "changes": change_records(changes, sources=False),
         "fromEpoch": from_epoch,
         "years": years,
         "sweep": {

@@ -196,16 +196,7 @@ def build_whatif(
     report: JSON = {
         "title": "Governance what-if report",
         "spec": {"version": __version__, "revision": revision or source_revision()},
-        "changes": [
-            {
-                "id": parameter_id,
-                "before": json_number(pm.ratio(parameter_id)),
-                "after": json_number(value),
-                "unit": pm.get(parameter_id).unit,
-                "source": encode_source(pm.get(parameter_id).source),
-            }
-            for parameter_id, value in sorted(changes.items())
-        ],
+        "changes": change_records(changes),
         "fromEpoch": from_epoch,
         "years": years,
         "derivations": changed_derivations(before, after, from_epoch),
@@ -236,6 +227,22 @@ def build_whatif(
     }
     report["sha256"] = hashlib.sha256(canonical_json(report).encode("utf-8")).hexdigest()
     return report
+
+
+def change_records(changes: Mapping[str, Fraction], *, sources: bool = True) -> list[JSON]:
+    """Each change of a proposal, by id: before, after, unit and (with ``sources``) source."""
+    records = []
+    for parameter_id, value in sorted(changes.items()):
+        record: JSON = {
+            "id": parameter_id,
+            "before": json_number(pm.ratio(parameter_id)),
+            "after": json_number(value),
+            "unit": pm.get(parameter_id).unit,
+        }
+        if sources:
+            record["source"] = encode_source(pm.get(parameter_id).source)
+        records.append(record)
+    return records
 
 
 def assumption_records(staking: StakingAssumptions) -> list[JSON]:
