@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from spec import __version__, readable
+from spec import __version__, assumptions, readable
 from spec import derivations as dv
 from spec import invariants as inv
 from spec import parameters as pm
@@ -94,6 +94,10 @@ PAGES: Final = {
     "derivations": "derivations",
     "invariants": "invariants",
 }
+#: What ``cite`` names: the catalogs' kinds, and the what-if projection's assumptions (not in
+#: the record files: a report states the value of each it ran with), on the proposals page.
+CITED_KINDS: Final = {**SINGULAR, "assumptions": "assumption"}
+CITED_PAGES: Final = {**PAGES, "assumptions": "proposals"}
 #: The site mkdocs builds when ``ASMB_SITE_URL`` is not set (mkdocs.yml's ``site_url``).
 DEFAULT_SITE_URL: Final = "http://127.0.0.1:8000/"
 
@@ -513,11 +517,16 @@ def citation(identifier: str, environ: Mapping[str, str] | None = None) -> Citat
         statement, value, unit = derivation.meaning, derivation.evaluate(), derivation.unit
     elif identifier in inv.BY_ID:
         kind, statement = "invariants", inv.get(identifier).statement
+    elif identifier in assumptions.BY_ID:
+        kind, assumption = "assumptions", assumptions.get(identifier)
+        statement, value, unit = assumption.description, assumption.default, assumption.unit
     else:
-        known = [*pm.BY_ID, *dv.BY_ID, *inv.BY_ID]
+        known = [*pm.BY_ID, *dv.BY_ID, *inv.BY_ID, *assumptions.BY_ID]
         close = difflib.get_close_matches(identifier, known, n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise UnknownId(f"{identifier[:80]!r} is no parameter, derivation or invariant{hint}")
+        raise UnknownId(
+            f"{identifier[:80]!r} is no parameter, derivation, invariant or assumption{hint}"
+        )
     shown = exact = None
     if value is not None:
         reading = readable.reading(value, unit)
@@ -527,7 +536,7 @@ def citation(identifier: str, environ: Mapping[str, str] | None = None) -> Citat
             exact = reading.exact  # None: the text is itself exact
     return Citation(
         id=identifier,
-        kind=SINGULAR[kind],
+        kind=CITED_KINDS[kind],
         statement=" ".join(statement.split()),
         value=value,
         unit=unit,
@@ -535,7 +544,7 @@ def citation(identifier: str, environ: Mapping[str, str] | None = None) -> Citat
         exact=exact,
         version=__version__,
         revision=source_revision(),
-        url=f"{site_base(environ)}{PAGES[kind]}/#{identifier}",
+        url=f"{site_base(environ)}{CITED_PAGES[kind]}/#{identifier}",
     )
 
 

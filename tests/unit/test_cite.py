@@ -114,17 +114,21 @@ def test_the_url_is_the_anchor_of_the_id_under_the_published_version(
         ("parameters", "ASMB_INFLATION_RATE"),
         ("derivations", "ASMB-SUPPLY-10Y"),
         ("invariants", "ASMB-SUPPLY-01"),
+        ("proposals", "ASSUME-BONDED-SHARE"),
     ],
 )
 def test_the_page_of_the_url_carries_the_id_as_its_anchor(page: str, identifier: str) -> None:
     """The page's computed catalog (docs/<page>.md prints it) holds the element with this id."""
+    from spec import cards
+
     source = (REPO / "docs" / f"{page}.md").read_text(encoding="utf-8")
     content = {
         "parameters": ("parameter_catalog", render.parameter_catalog),
         "derivations": ("derivation_table", render.derivation_table),
         "invariants": ("invariant_table", lambda: render.invariant_table(REPO / "tests")),
+        "proposals": ("assumption_cards", cards.assumption_cards),
     }[page]
-    assert f"from spec.render import {content[0]}" in source
+    assert f"import {content[0]}" in source
     assert f'id="{identifier}"' in content[1]()
 
 
@@ -160,11 +164,12 @@ def test_an_unknown_id_is_one_line_with_the_closest_ids(
 
 
 def test_every_id_can_be_cited() -> None:
+    from spec import assumptions
     from spec import derivations as dv
     from spec import invariants as inv
     from spec import parameters as pm
 
-    for identifier in [*pm.BY_ID, *dv.BY_ID, *inv.BY_ID]:
+    for identifier in [*pm.BY_ID, *dv.BY_ID, *inv.BY_ID, *assumptions.BY_ID]:
         found = releases.citation(identifier, environ={})
         assert found.url.endswith(f"/#{identifier}")
         assert "\n" not in found.text()
