@@ -383,17 +383,33 @@ def render_markdown(
             out.append("None.")
         out.append("")
     out += [section("Changed", len(result.changed)), ""]
-    if result.changed:
-        out += ["| id | kind | field | before | after |", "|---|---|---|---|---|"]
-        for e in result.changed:
-            for c in e.changes:
-                out.append(
-                    f"| {name(e)} | {SINGULAR[e.kind]} | {c.field} | {_md(_shown(c.before))} | "
-                    f"{_md(_shown(c.after))} |"
-                )
-    else:
+    # A list, not a table: a statement reads as prose, and a formula is code (it scrolls in its
+    # own box instead of widening a table past the page).
+    for e in result.changed:
+        fields = ", ".join(c.field for c in e.changes)
+        out += [f"- {name(e)} ({SINGULAR[e.kind]}): {fields}", ""]
+        for c in e.changes:
+            if c.field in CODE_FIELDS:
+                out += [
+                    "    ```text",
+                    f"    {c.field} was: {_shown(c.before)}",
+                    f"    {c.field} now: {_shown(c.after)}",
+                    "    ```",
+                    "",
+                ]
+            else:
+                out += [
+                    f"    {c.field} was: {_md(_shown(c.before))}  ",
+                    f"    {c.field} now: {_md(_shown(c.after))}",
+                    "",
+                ]
+    if not result.changed:
         out.append("None.")
-    return "\n".join(out) + "\n"
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+#: The fields a Markdown diff shows as code: SymPy's forms of formulas.
+CODE_FIELDS: Final = frozenset({"formula"})
 
 
 def _links() -> dict[str, str]:

@@ -231,7 +231,8 @@ def test_a_diff_lists_exactly_the_ids_the_test_changed(
     assert "ASMB_INFLATION_RATE: value" in text and "value now: 1/20" in text
     status, markdown, _ = run(["diff", old_path, new_path, "--format", "md"], capsys)
     assert status == 0
-    assert "| `ASMB_INITIAL_SUPPLY` | parameter | unit | µASMB | ASMB |" in markdown
+    assert "- `ASMB_INITIAL_SUPPLY` (parameter): unit\n" in markdown
+    assert "unit was: µASMB  \n    unit now: ASMB\n" in markdown
 
 
 def test_a_record_against_itself_is_no_change(capsys: pytest.CaptureFixture[str]) -> None:
