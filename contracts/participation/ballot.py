@@ -41,6 +41,7 @@ from contracts.participation.tracking import (
     ParticipationTracker,
     counted_milestones,
     resolve_milestone,
+    unwrap_rest,
 )
 from contracts.transaction import constructor, query
 from contracts.units import U8_MAX, U32_MAX, U64_MAX, Milestone, is_uint
@@ -216,7 +217,7 @@ def verify_status(event: ParticipationEvent, document: Any) -> list[str]:
     if ballot is None:
         raise NotABallotEvent(f"event {event.name!r} has no ballot payload")
     try:
-        published = parse_status(ballot, document)
+        published = parse_status(ballot, unwrap_rest(document))
     except InvalidInput as error:
         return [error.message]
     failures = []

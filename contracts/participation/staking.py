@@ -39,9 +39,10 @@ from contracts.participation.tracking import (
     counted_milestones,
     parse_hex,
     resolve_milestone,
+    unwrap_rest,
 )
 from contracts.transaction import constructor, query
-from contracts.units import U64_MAX, Milestone, is_uint
+from contracts.units import U32_MAX, U64_MAX, Milestone, is_uint
 
 
 def output_reward(
@@ -161,13 +162,18 @@ class StakingEvent(ParticipationTracker):
 def verify_results(event: ParticipationEvent, document: Any) -> list[str]:
     """Check published results against the event: what fails, or [] (PRE-RESULTS-01/02).
 
-    Checks the symbol, that the milestone is within the event, that every amount reaches the
-    required minimum, that the total is the sum of the amounts, and the checksum.
+    Checks the symbol, that the milestone is one the node answers for (any up to the end: the
+    rewards endpoint clamps later ones to the end and has no lower bound, ``getRewards`` in
+    ``plugins/participation/participation.go``), that nothing is rewarded at or before the start
+    (``RewardsForTrackedParticipation`` counts no milestone there), that every amount reaches the
+    required minimum, that the total is the sum of the amounts, and the checksum. The REST API's
+    ``{"data": …}`` envelope is accepted (:func:`~.tracking.unwrap_rest`).
     """
     staking = event.staking
     if staking is None:
         raise NotAStakingEvent(f"event {event.name!r} has no staking payload")
     failures: list[str] = []
+    document = unwrap_rest(document)
     if not isinstance(document, dict):
         return ["results: not a JSON object"]
     symbol = document.get("symbol")
@@ -179,8 +185,8 @@ def verify_results(event: ParticipationEvent, document: Any) -> list[str]:
         return ["rewards: not a JSON object"]
     if symbol != staking.symbol:
         failures.append(f"symbol: {symbol!r} is not the event's {staking.symbol!r}")
-    if not isinstance(milestone, int) or not event.start <= milestone <= event.end:
-        failures.append(f"milestoneIndex: {milestone!r} is not within {event.start}..{event.end}")
+    if not isinstance(milestone, int) or not is_uint(milestone, U32_MAX) or milestone > event.end:
+        failures.append(f"milestoneIndex: {milestone!r} is not within 0..{event.end}")
         return failures
     amounts: dict[str, int] = {}
     for address, amount in rewards.items():
@@ -194,6 +200,11 @@ def verify_results(event: ParticipationEvent, document: Any) -> list[str]:
         if not is_uint(amount, U64_MAX):
             failures.append(f"address {address}: amount {amount!r} is not a uint64")
             continue
+        if milestone <= event.start and amount != 0:
+            failures.append(
+                f"address {address}: {amount} at milestone {milestone}, before any counted "
+                f"milestone (start {event.start})"
+            )
         if amount < staking.required_minimum_rewards:
             failures.append(
                 f"address {address}: {amount} is below the required minimum "

@@ -6,6 +6,11 @@ milestones ``commence < m ≤ end`` -- and *spent* at the milestone that spends 
 an output at milestone ``m`` when ``start < m ≤ end`` and ``booked ≤ m < spent``: the booking
 milestone counts, the spending one does not (PRE-REWARD-01). :func:`counted_milestones` gives the
 count up to any milestone in closed form.
+
+An OUTPUTS.json document is applied strictly by :func:`apply_outputs` (an item the node would not
+have tracked as listed is refused) or as the node reads the ledger by
+:func:`apply_outputs_node_compatible` (such items are skipped and reported; an output spent in
+its booking milestone is tracked with 0).
 """
 
 from __future__ import annotations
@@ -95,6 +100,14 @@ def resolve_milestone(event: ParticipationEvent, at: Milestone | None) -> Milest
     if not is_uint(at, U32_MAX):
         raise InvalidMilestone(f"milestone {at!r} is not a uint32", milestone=at)
     return min(at, event.end)
+
+
+def unwrap_rest(document: Any) -> Any:
+    """A node REST response's payload: ``{"data": …}`` is the envelope every route answers with
+    (``pkg/restapi/restapi.go``, ``JSONResponse`` and ``HTTPOkResponseEnvelope``)."""
+    if isinstance(document, dict) and set(document) == {"data"}:
+        return document["data"]
+    return document
 
 
 OutputId = Annotated[str, Hex(OUTPUT_ID_BYTES)]
@@ -255,6 +268,131 @@ def apply_outputs(tracker: ParticipationTracker, document: Any) -> None:
             tracker.outputs.clear()
             tracker.outputs.update(before)
             raise type(error)(f"outputs[{index}]: {error.message}", **error.details) from None
+
+
+# ----------------------------------------------------------------------------- node-compatible
+
+
+#: Why the node would not track an OUTPUTS item, and the hornet function whose rule it follows.
+SKIP_RULES: Final[dict[str, str]] = {
+    "PRE-TX-WINDOW": "pkg/model/participation/event.go Event.ShouldAcceptParticipation: the node "
+    "books participations only in milestones commence < m ≤ end",
+    "PRE-TX-ANSWERS": "pkg/model/participation/participation_manager.go "
+    "filterValidParticipationsForEvents: the answer count must be the event's question count "
+    "(0 for staking)",
+}
+
+
+@dataclass(frozen=True)
+class SkippedOutput:
+    """An OUTPUTS item the node would not have tracked: where it is, and which rule skips it."""
+
+    index: int
+    output_id: str
+    rule: str
+    detail: str
+
+    def line(self) -> str:
+        rule = f"{self.rule}: {SKIP_RULES[self.rule]}"
+        return f"outputs[{self.index}] {self.output_id}: {self.detail} [{rule}]"
+
+
+def _check_item_shape(item: dict[str, Any], where: str) -> None:
+    """Refuse what no ledger can hold, in either mode: bad hex, amounts, milestones or answers."""
+    parse_hex(item["outputId"], OUTPUT_ID_BYTES, f"{where}: outputId")
+    parse_hex(item["address"], ADDRESS_BYTES, f"{where}: address")
+    amount = item["amount"]
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise InvalidInput(f"{where}: amount {amount!r} is not an integer")
+    if not 1 <= amount <= IOTA_TOTAL_SUPPLY:
+        raise InvalidAmount(f"{where}: amount {amount} is not in 1..the IOTA supply")
+    booked, spent = item["bookedAt"], item.get("spentAt")
+    if not is_uint(booked, U32_MAX):
+        raise InvalidMilestone(f"{where}: bookedAt {booked!r} is not a uint32", milestone=booked)
+    if spent is not None and (not is_uint(spent, U32_MAX) or spent < booked):
+        raise InvalidMilestone(
+            f"{where}: spentAt {spent!r} is not a uint32 at or after bookedAt {booked}",
+            milestone=spent,
+        )
+    if not all(is_uint(byte, 255) for byte in item.get("answers", [])):
+        raise InvalidInput(f"{where}: answers must be bytes (0..255)")
+
+
+def apply_outputs_node_compatible(
+    tracker: ParticipationTracker, document: Any
+) -> list[SkippedOutput]:
+    """Apply an OUTPUTS.json document the way the node treats the outputs it lists.
+
+    What the node tracks is tracked, what it ignores is skipped and reported, and a malformed
+    document is still refused whole (the same typed errors as :func:`apply_outputs`):
+
+    * an item booked outside ``commence < m ≤ end`` is skipped (PRE-TX-WINDOW,
+      ``Event.ShouldAcceptParticipation``), and so is one whose answer count is not the event's
+      question count -- any answers on a staking event (PRE-TX-ANSWERS,
+      ``filterValidParticipationsForEvents``);
+    * an item spent in the milestone that booked it (``spentAt = bookedAt``) is tracked: the node
+      books a milestone's created outputs before its spent ones (``ApplyNewLedgerUpdate``), so it
+      holds the output with start and end index equal, earning 0
+      (``RewardsForTrackedParticipation``) while its address stays listed
+      (``startParticipationAtMilestone`` writes the address key, nothing deletes it);
+    * refused: a bad shape, hex, amount (0 or above the supply) or milestone, ``spentAt`` before
+      ``bookedAt``, answers that are not bytes, an output id listed twice or already tracked.
+
+    Returns the skipped items in document order; on an error the tracker is left as it was.
+    """
+    items = _output_items(document)
+    event = tracker.event
+    expected = len(event.ballot.questions) if event.ballot is not None else 0
+    skipped: list[SkippedOutput] = []
+    seen: set[str] = set(tracker.outputs)
+    kept: list[tuple[int, dict[str, Any]]] = []
+    for index, item in enumerate(items):
+        where = f"outputs[{index}]"
+        _check_item_shape(item, where)
+        oid = item["outputId"].lower()
+        if oid in seen:
+            raise DuplicateOutput(f"{where}: output {oid} booked twice", output=oid)
+        seen.add(oid)
+        booked, answers = item["bookedAt"], item.get("answers", [])
+        if not event.accepts_participation_at(booked):
+            detail = f"booked at {booked}, outside {event.commence + 1}..{event.end}"
+            skipped.append(SkippedOutput(index, oid, "PRE-TX-WINDOW", detail))
+        elif len(answers) != expected:
+            detail = f"{len(answers)} answers, the event has {expected} questions"
+            skipped.append(SkippedOutput(index, oid, "PRE-TX-ANSWERS", detail))
+        else:
+            kept.append((index, item))
+    before = dict(tracker.outputs)
+    try:
+        for index, item in kept:
+            try:
+                tracker.book(
+                    item["outputId"],
+                    item["address"],
+                    item["amount"],
+                    item["bookedAt"],
+                    tuple(item.get("answers", [])),
+                )
+            except ContractError as error:
+                raise type(error)(f"outputs[{index}]: {error.message}", **error.details) from None
+        for index, item in kept:
+            spent = item.get("spentAt")
+            oid = item["outputId"].lower()
+            if spent is None:
+                continue
+            if spent == item["bookedAt"]:
+                # Created and spent in one milestone: tracked with start = end (0 reward).
+                tracker.outputs[oid] = replace(tracker.outputs[oid], spent_at=spent)
+                continue
+            try:
+                tracker.spend(oid, spent)
+            except ContractError as error:
+                raise type(error)(f"outputs[{index}]: {error.message}", **error.details) from None
+    except ContractError:
+        tracker.outputs.clear()
+        tracker.outputs.update(before)
+        raise
+    return skipped
 
 
 @checker("PRE-EVENT-03", ParticipationTracker)

@@ -25,7 +25,7 @@ from spec.records import (
     Parameter,
     rational,
 )
-from spec.sources import SEED_STAKING, FixtureField, SeedQuote
+from spec.sources import SEED_STAKING, Artefact, FixtureField, SeedQuote
 
 # ---------------------------------------------------------------------------------------------
 # Parameters
@@ -291,6 +291,29 @@ DIFFERENCES: Final[tuple[Difference, ...]] = (
         "nothing.",
         (FixtureField("events/staking/assembly_01.json", "/payload/requiredMinimumRewards"),),
         "Both profiles apply the event's minimum to the uncapped per-address sums (PRE-REWARD-02).",
+    ),
+    Difference(
+        "DIFF-U64-WRAP",
+        "Totals past 2⁶⁴ − 1",
+        None,
+        "The node adds rewards and staked amounts in uint64 without an overflow check (the status "
+        "totals, each address's sum and the results total), so past 2⁶⁴ − 1 they wrap; its "
+        "overflow guard makes that reachable only if more than the IOTA supply were staked.",
+        (
+            Artefact(
+                "iotaledger/hornet",
+                "pkg/model/participation/participation_manager.go",
+                "applyNewConfirmedMilestoneIndexForEvents: total.rewarded += "
+                "currentRewardsPerMilestone (branch chrysalis)",
+            ),
+            Artefact(
+                "iotaledger/hornet",
+                "plugins/participation/participation.go",
+                "getRewards: rewardsByAddress[addr] += rewards; response.TotalRewards += amount",
+            ),
+        ),
+        "Sums are exact integers; a total that would pass 2⁶⁴ − 1 is refused with "
+        "REWARD_OVERFLOW (rewards and status), never wrapped (PRE-REWARD-02).",
     ),
     Difference(
         "ERRATUM-VOTE-TALLY",

@@ -105,6 +105,32 @@ def test_verify_results_on_the_real_round_six() -> None:
     assert out.startswith("ok:")
 
 
+def test_verify_results_accepts_the_rest_envelope(tmp_path: Path) -> None:
+    """Every route of the node answers ``{"data": …}`` (hornet ``pkg/restapi/restapi.go``,
+    ``JSONResponse``): the real round-6 result and Shimmer funding status, so wrapped, verify."""
+    cases = [
+        (EVENTS / "staking" / "assembly_06.json", "staking/assembly_06.json", "staking results"),
+        (EVENTS / "vote" / "shimmer_funding.json", "vote/shimmer_funding.json", "ballot status"),
+    ]
+    for event, relative, kind in cases:
+        document = json.loads((FIXTURES / "results" / relative).read_text("utf-8"))
+        path = write(tmp_path, "wrapped.json", {"data": document})
+        code, out, _ = run("verify-results", "--event", event, path)
+        assert code == 0, out
+        assert out.startswith(f"ok: {kind}")
+
+
+def test_verify_results_before_the_start(tmp_path: Path) -> None:
+    """The rewards endpoint answers for any milestone up to the end (``getRewards`` has no lower
+    bound); before the start every reward is 0, so round 1's minimum lists nobody."""
+    outputs = write(tmp_path, "o.json", {"outputs": [output(0, 1, 10**9, START - 5)]})
+    code, out, _ = run("rewards", "--event", ROUND_ONE, "--outputs", outputs, "--at", START - 1)
+    assert code == 0
+    results = json.loads(out)
+    assert (results["milestoneIndex"], results["rewards"]) == (START - 1, {})
+    assert run("verify-results", "--event", ROUND_ONE, write(tmp_path, "r.json", results))[0] == 0
+
+
 def test_verify_results_names_what_failed(tmp_path: Path) -> None:
     document = json.loads(
         (FIXTURES / "results" / "vote" / "shimmer_funding.json").read_text("utf-8")
@@ -194,3 +220,31 @@ def test_missing_file_and_bad_milestone(tmp_path: Path) -> None:
     assert len(err.strip().splitlines()) == 1
     code, _, err = run("rewards", "--event", ROUND_ONE, "--outputs", path, "--at", str(2**32))
     assert code == 2
+
+
+@pytest.mark.parametrize("text", ['{"transactions": [', "1.5", '{"a": 1, "a": 2}', "[" * 10_000])
+@pytest.mark.parametrize("command", ["outputs", "status-event", "status-outputs"])
+def test_new_commands_refuse_bad_json_in_one_line(command: str, text: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    good = write(tmp_path, "o.json", {"outputs": []})
+    commands: dict[str, list[str | Path]] = {
+        "outputs": ["outputs", "--event", ROUND_ONE, bad],
+        "status-event": ["status", "--event", bad, "--outputs", good],
+        "status-outputs": ["status", "--event", ROUND_ONE, "--outputs", bad],
+    }
+    code, out, err = run(*commands[command])
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_status_of_round_one_with_no_outputs(tmp_path: Path) -> None:
+    """No participation: the status endpoint answers 0 staked, 0 rewarded (``EventStatus``)."""
+    path = write(tmp_path, "o.json", {"outputs": []})
+    code, out, _ = run("status", "--event", ROUND_ONE, "--outputs", path, "--at", START - 1)
+    assert code == 0
+    document = json.loads(out)
+    assert document["status"] == "commencing"
+    assert document["staking"] == {"staked": 0, "rewarded": 0, "symbol": "microASMB"}

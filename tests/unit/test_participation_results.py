@@ -106,16 +106,30 @@ def test_results_that_are_not_an_object() -> None:
     assert verify_results(load_event("assembly_06"), []) == ["results: not a JSON object"]
 
 
-def test_results_at_the_first_and_the_last_milestone_verify() -> None:
-    """The node serves results from the event's start to its end, both included."""
+def test_results_at_every_milestone_the_node_answers_for_verify() -> None:
+    """The rewards endpoint has no lower bound on the milestone and clamps later ones to the end
+    (hornet ``plugins/participation/participation.go``, ``getRewards``); before the start every
+    tracked output earns 0 (``participation_store.go``, ``RewardsForTrackedParticipation``:
+    "Event not yet started counting"), so at minimum 0 every tracked address is listed with 0."""
     event = small_event()
     tracker = StakingEvent(event)
     tracker.book(output_id(0), address(1), 10**6, 8)
-    for milestone in (event.start, event.end):
-        assert verify_results(event, tracker.results(milestone).to_json()) == []
-    too_early = tracker.results(event.start).to_json()
-    too_early["milestoneIndex"] = event.start - 1
-    assert [f.split(":")[0] for f in verify_results(event, too_early)] == ["milestoneIndex"]
+    for milestone in (1, event.commence, event.start - 1, event.start, event.end):
+        document = tracker.results(milestone).to_json()
+        assert verify_results(event, document) == []
+        assert verify_results(event, {"data": document}) == []  # the REST API's envelope
+    early = tracker.results(event.start - 1).to_json()
+    assert early["rewards"] == {address(1): 0}
+    early["rewards"] = {address(1): 10**6}
+    early["totalRewards"] = 10**6
+    early["checksum"] = results_checksum(
+        event.event_id(), event.start - 1, "APUG", {address(1): 10**6}
+    )
+    # A reward before any counted milestone is one the node cannot have computed.
+    assert [f.split(":")[0] for f in verify_results(event, early)] == [f"address {address(1)}"]
+    late = tracker.results(event.end).to_json()
+    late["milestoneIndex"] = event.end + 1  # the node clamps, so it never answers this
+    assert [f.split(":")[0] for f in verify_results(event, late)] == ["milestoneIndex"]
 
 
 def test_shimmer_funding_vote_verifies_and_yes_won() -> None:
