@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import operator
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
@@ -90,6 +89,12 @@ class EntrySignature:
     signature: inspect.Signature
     #: One fast membership test per argument, in order.
     predicates: tuple[Callable[[Any], bool], ...]
+    #: Every argument's membership test at once: true when each is in its domain
+    #: (:func:`compile_check`).
+    check: Callable[..., bool]
+    #: How many arguments there are, and how many have no default.
+    count: int
+    required: int
 
     @property
     def arity(self) -> int:
@@ -122,6 +127,35 @@ class EntrySignature:
         raise AssertionError(f"{owner}.{self.name}: a domain refused a value it then accepted")
 
 
+def compile_check(domains: tuple[Domain, ...]) -> Callable[..., bool]:
+    """One function of the arguments that is true when every argument is in its domain.
+
+    The domains' tests are written inline, one ``and`` after another (:meth:`Domain.inline`),
+    so that the common call -- every argument well-formed -- costs one Python call in all,
+    not one per argument; a domain without an inline test has its predicate called. The
+    tests run in argument order and stop at the first false one, as ``all`` over the
+    predicates does.
+    """
+    namespace: dict[str, object] = {}
+
+    def bind(value: object) -> str:
+        key = f"_v{len(namespace)}"
+        namespace[key] = value
+        return key
+
+    names = [f"a{k}" for k in range(len(domains))]
+    tests = []
+    for name, domain in zip(names, domains, strict=True):
+        expression = domain.inline(name, bind)
+        tests.append(
+            expression if expression is not None else f"{bind(domain.predicate())}({name})"
+        )
+    source = f"def check({', '.join(names)}):\n    return {' and '.join(tests) or 'True'}\n"
+    exec(compile(source, "<entry point check>", "exec"), namespace)
+    check: Callable[..., bool] = namespace["check"]  # type: ignore[assignment]
+    return check
+
+
 def resolve(function: Callable[..., Any]) -> EntrySignature:
     """The domains of ``function``'s arguments (after ``self``), from their annotations."""
     hints = typing.get_type_hints(function, include_extras=True)
@@ -144,6 +178,9 @@ def resolve(function: Callable[..., Any]) -> EntrySignature:
         tuple(defaults),
         signature,
         tuple(p.domain.predicate() for p in parameters),
+        compile_check(tuple(p.domain for p in parameters)),
+        len(parameters),
+        len(parameters) - len(defaults),
     )
 
 
@@ -152,16 +189,30 @@ def _entry(kind: str) -> Callable[[F], F]:
         resolved: list[EntrySignature] = []
         checks = _checks
         constructing = kind == CONSTRUCTOR
+        # Until the first call resolves the annotations, no call matches ``count``: every call
+        # takes ``prepare``, which resolves them and sets the fast path's ``count`` and ``check``.
+        count = -1
+        check: Callable[..., bool] = _unresolved
+
+        def prepare(self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+            """The arguments with their defaults filled in (or bound, with keywords)."""
+            nonlocal count, check
+            if not resolved:
+                resolved.append(resolve(function))
+                count, check = resolved[0].count, resolved[0].check
+            entry = resolved[0]
+            if not kwargs and entry.required <= len(args) < entry.count:
+                return args + entry.defaults[len(args) - entry.required :]
+            if not kwargs and len(args) == entry.count:
+                return args
+            return entry.bind(args, kwargs, type(self).__name__)
 
         @functools.wraps(function)
         def run(self: Any, *args: Any, **kwargs: Any) -> Any:
-            if not resolved:
-                resolved.append(resolve(function))
-            entry = resolved[0]
-            if kwargs or len(args) != len(entry.predicates):
-                args = entry.bind(args, kwargs, type(self).__name__)
-            if not all(map(operator.call, entry.predicates, args)):
-                entry.reject(args, type(self).__name__)
+            if kwargs or len(args) != count:
+                args = prepare(self, args, kwargs)
+            if not check(*args):
+                resolved[0].reject(args, type(self).__name__)
             if constructing or not checks["atomicity"]:
                 return function(self, *args)
             return _checked(kind, function, self, args)
@@ -171,6 +222,10 @@ def _entry(kind: str) -> Callable[[F], F]:
         return typing.cast(F, run)
 
     return decorate
+
+
+def _unresolved(*args: Any) -> bool:
+    raise AssertionError("an entry point's check ran before its annotations were resolved")
 
 
 def _checked(kind: str, function: Callable[..., Any], self: Any, args: tuple[Any, ...]) -> Any:

@@ -63,6 +63,13 @@ class Domain:
         """The fastest test of :meth:`accepts` (the entry points' one call per argument)."""
         return self.accepts
 
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        """:meth:`accepts` of the argument named ``var`` as one Python expression, for an entry
+        point's generated check (``bind(value)`` names a value the expression uses); None when
+        the domain has none and its :meth:`predicate` is called instead. The expression must be
+        true exactly when :meth:`accepts` is, and raise exactly when it raises."""
+        return None
+
     def type_error(self, name: str, value: Any) -> ContractError | None:
         return None
 

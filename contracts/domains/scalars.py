@@ -10,7 +10,15 @@ from fractions import Fraction
 from typing import Any
 
 from contracts.accounts import MAX_NAME_BYTES, SYSTEM, AccountKind, account_kind
-from contracts.domains.base import Domain, _show, _wrong_type, is_external_name, is_name
+from contracts.domains.base import (
+    _EXTERNAL,
+    _NAMES,
+    Domain,
+    _show,
+    _wrong_type,
+    is_external_name,
+    is_name,
+)
 from contracts.errors import (
     ContractError,
     InvalidAmount,
@@ -41,6 +49,9 @@ class UInt(Domain):
         low, high = self.low, self.high
         return lambda value: type(value) is int and low <= value <= high
 
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        return f"(type({var}) is int and {self.low!r} <= {var} <= {self.high!r})"
+
     def type_error(self, name: str, value: Any) -> ContractError | None:
         return None if type(value) is int else _wrong_type(name, value, "an integer")
 
@@ -66,6 +77,9 @@ class OptionalUInt(UInt):
     def predicate(self) -> Callable[[Any], bool]:
         return self.accepts
 
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        return f"({var} is None or {super().inline(var, bind)})"
+
     def type_error(self, name: str, value: Any) -> ContractError | None:
         return None if value is None else super().type_error(name, value)
 
@@ -79,6 +93,9 @@ class Flag(Domain):
 
     def accepts(self, value: Any) -> bool:
         return type(value) is bool
+
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        return f"(type({var}) is bool)"
 
     def type_error(self, name: str, value: Any) -> ContractError | None:
         return None if type(value) is bool else _wrong_type(name, value, "a boolean")
@@ -95,6 +112,11 @@ class NameDomain(Domain):
 
     def predicate(self) -> Callable[[Any], bool]:
         return is_name
+
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        # is_name's memo first (a set lookup), the function itself on a miss
+        known, test = bind(_NAMES), bind(is_name)
+        return f"(type({var}) is str and ({var} in {known} or {test}({var})))"
 
     def type_error(self, name: str, value: Any) -> ContractError | None:
         if type(value) is not str:
@@ -120,6 +142,10 @@ class ExternalAccount(NameDomain):
     def predicate(self) -> Callable[[Any], bool]:
         return is_external_name
 
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        known, test = bind(_EXTERNAL), bind(is_external_name)
+        return f"(type({var}) is str and ({var} in {known} or {test}({var})))"
+
     def range_error(self, name: str, value: Any) -> ContractError | None:
         kind = account_kind(value)
         if kind is AccountKind.EXTERNAL:
@@ -141,6 +167,9 @@ class SystemCaller(NameDomain):
 
     def predicate(self) -> Callable[[Any], bool]:
         return self.accepts
+
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        return f"({var} == {bind(SYSTEM)} and type({var}) is str)"
 
     def range_error(self, name: str, value: Any) -> ContractError | None:
         if value == SYSTEM:

@@ -4,7 +4,7 @@ balances."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -64,6 +64,12 @@ class Hex(Domain):
             type(value) is str and len(value) == 2 * self.size and _HEX.fullmatch(value) is not None
         )
 
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        match = bind(_HEX.fullmatch)
+        return (
+            f"(type({var}) is str and len({var}) == {2 * self.size} and {match}({var}) is not None)"
+        )
+
     def type_error(self, name: str, value: Any) -> ContractError | None:
         return None if type(value) is str else _wrong_type(name, value, "a hex string")
 
@@ -87,6 +93,10 @@ class ByteValues(Domain):
             and len(value) <= self.most
             and all(type(v) is int and 0 <= v <= U8_MAX for v in value)
         )
+
+    def inline(self, var: str, bind: Callable[[object], str]) -> str | None:
+        # no answers (the common case) without a generator; any others through accepts
+        return f"(type({var}) is tuple and not {var} or {bind(self.accepts)}({var}))"
 
     def type_error(self, name: str, value: Any) -> ContractError | None:
         if type(value) not in (tuple, list) or any(type(v) is not int for v in value):

@@ -14,7 +14,7 @@ from contracts.conformance.api import CONTRACTS, create_reference
 from contracts.conformance.scenarios import SCENARIOS
 from contracts.domains import Domain
 from contracts.errors import InvalidInput
-from contracts.transaction import entry_kind, entry_signature
+from contracts.transaction import compile_check, entry_kind, entry_signature
 from tests.hostile import PROTECTED_SENDERS, WRONG_TYPES
 
 SAMPLES: tuple[Any, ...] = (
@@ -79,8 +79,23 @@ def test_every_argument_has_a_domain_whose_fast_test_agrees(name: str, member: A
     assert len(signature.predicates) == len(signature.parameters)
     for parameter, predicate in zip(signature.parameters, signature.predicates, strict=True):
         assert isinstance(parameter.domain, Domain)
+        inline = compile_check((parameter.domain,))  # the generated test, this domain alone
         for value in SAMPLES:
             assert predicate(value) == parameter.domain.accepts(value), (parameter, value)
+            assert inline(value) == parameter.domain.accepts(value), (parameter, value)
+    # The whole entry point's generated test: true exactly when every argument is accepted.
+    well_formed = [
+        next((v for v in SAMPLES if p.domain.accepts(v)), None) for p in signature.parameters
+    ]
+    if all(
+        v is not None or p.domain.accepts(None)
+        for v, p in zip(well_formed, signature.parameters, strict=True)
+    ):
+        assert signature.check(*well_formed)
+        for k, parameter in enumerate(signature.parameters):
+            for value in SAMPLES:
+                args = [*well_formed[:k], value, *well_formed[k + 1 :]]
+                assert signature.check(*args) == parameter.domain.accepts(value), (parameter, value)
 
 
 def test_a_wrong_number_of_arguments_is_invalid_input() -> None:
