@@ -154,7 +154,9 @@ def plan_epoch(system: IotaStaking) -> EpochPlan:
     except VotingPowerInvariant as error:
         raise SafeMode(str(error)) from None
     minted = max(VALIDATOR_SUBSIDY - burned_fees, 0)
-    if system.compute_supply() + minted > U64_MAX:
+    # The supply is the genesis supply plus what was minted less what was burned (IOTA-SUPPLY-01):
+    # O(1), where summing the stakes would make every epoch change O(stakes).
+    if system.genesis_supply + system.minted - system.burned + minted > U64_MAX:
         raise WidthExceeded(f"minting {minted} would take the supply past 2^64 − 1")
     return EpochPlan(
         subsidy=VALIDATOR_SUBSIDY,

@@ -44,13 +44,13 @@ def compute_voting_power(committee: Sequence[tuple[str, int]]) -> dict[str, int]
     total_stake = sum(stake for _, stake in committee)
     if total_stake == 0:
         raise VotingPowerInvariant("the committee has no stake")
-    ordered: list[list[int | str]] = []  # [id, power, stake], descending stake
-    for member, stake in committee:
-        power = min(stake * TOTAL_VOTING_POWER // total_stake, threshold)
-        position = 0
-        while position < len(ordered) and int(ordered[position][2]) > stake:
-            position += 1
-        ordered.insert(position, [member, power, stake])
+    # [id, power, stake], descending stake; equal stakes the later member first -- the order of
+    # inserting each member before the first of no greater stake, by one sort (O(n log n))
+    ranked = sorted(range(len(committee)), key=lambda k: (-committee[k][1], -k))
+    ordered: list[list[int | str]] = []
+    for k in ranked:
+        member, stake = committee[k]
+        ordered.append([member, min(stake * TOTAL_VOTING_POWER // total_stake, threshold), stake])
     remaining = TOTAL_VOTING_POWER - sum(int(entry[1]) for entry in ordered)
     for index, entry in enumerate(ordered):
         if remaining == 0:
@@ -73,7 +73,28 @@ def check_voting_power(committee: Sequence[tuple[str, int]], powers: dict[str, i
         raise VotingPowerInvariant("a committee member has no voting power")
     if sum(powers.values()) != TOTAL_VOTING_POWER:
         raise VotingPowerInvariant("voting power does not add up to 10,000")
-    for a, stake_a in committee:
+    if _monotone(committee, powers):
+        return
+    for a, stake_a in committee:  # the first offending pair, for the message
         for b, stake_b in committee:
             if stake_a > stake_b and powers[a] < powers[b]:
                 raise VotingPowerInvariant(f"{a} has more stake but less power than {b}")
+
+
+def _monotone(committee: Sequence[tuple[str, int]], powers: dict[str, int]) -> bool:
+    """No member has more stake but less power than another, in O(n log n): from the largest
+    stake down, no member's power exceeds the least power of the members of greater stake."""
+    least_above: int | None = None  # the least power among stakes greater than this group's
+    group_stake: int | None = None
+    group_least = 0
+    for member, stake in sorted(committee, key=lambda m: m[1], reverse=True):
+        power = powers[member]
+        if stake != group_stake:
+            if group_stake is not None:
+                least_above = group_least if least_above is None else min(least_above, group_least)
+            group_stake, group_least = stake, power
+        elif power < group_least:
+            group_least = power
+        if least_above is not None and power > least_above:
+            return False
+    return True
