@@ -197,6 +197,54 @@ def curve(
     }
 
 
+FLOOR = 3.0  # the largest allowed ratio of a contract's cost per operation to its floor's
+SPEEDUP = 50  # the smallest allowed speed-up over a naive baseline, at the workload's density
+
+
+def versus(name: str, unit: str, samples: dict[str, list[Sample]], checked: str) -> JSON:
+    """The contract against its floor (:mod:`tests.bench.floors`) on the same operations.
+
+    The samples tagged ``contract`` and ``floor`` were taken in turns, each after its reference
+    loop; each side's cost is its median relative cost at the median reference time, and the
+    ratio of the two is what the machine's speed does not change.
+    """
+    contract, floor = samples["contract"], samples["floor"]
+    nominal = statistics.median(s.reference for s in contract + floor)
+    costs = [
+        statistics.median(s.relative_cost for s in side) * nominal * 1e6
+        for side in (contract, floor)
+    ]
+    return {
+        "name": name,
+        "unit": unit,
+        "samples": len(contract),
+        "events": sum(s.events for s in contract),
+        "contractMicroseconds": round(costs[0], 3),
+        "floorMicroseconds": round(costs[1], 3),
+        "ratio": round(costs[0] / costs[1], 3),
+        "referenceMicroseconds": round(nominal * 1e6, 1),
+        "checked": checked,
+    }
+
+
+def floor_target(found: JSON) -> JSON:
+    return target(
+        f"{found['name']}: cost per {found['unit']} within {FLOOR:g}× of its floor",
+        found["ratio"],
+        FLOOR,
+        scaled=True,
+    )
+
+
+def report_floor(workload: str, found: JSON) -> None:
+    print(
+        f"  {workload:<11} {found['name']:<34} contract {found['contractMicroseconds']:10.3f} µs, "
+        f"floor {found['floorMicroseconds']:10.3f} µs per {found['unit']}: "
+        f"×{found['ratio']} ({found['samples']} samples)",
+        flush=True,
+    )
+
+
 def report(workload: str, found: JSON) -> None:
     scale, label = (1000.0, "ms") if found["unit"] == "epoch" else (1.0, "µs")
     for r in found["rows"]:

@@ -18,22 +18,27 @@ from typing import Any
 
 from contracts.participation.event import ParticipationEvent, parse_event
 from contracts.participation.staking import StakingEvent, StakingResults
+from tests.bench.floors import PreLaunchFloor
 from tests.bench.harness import (
     FLAT,
     JSON,
     REPEAT_SMALLEST,
     SAMPLES_PER_RUN,
+    SPEEDUP,
     Scale,
     Stream,
     clock,
     collect,
     curve,
     flat_targets,
+    floor_target,
     memory_per_unit,
     quiet,
     report,
+    report_floor,
     target,
     timed,
+    versus,
 )
 from tests.oracles.participation import NaiveOutput, naive_rewards
 
@@ -71,7 +76,9 @@ def make_outputs(event: ParticipationEvent, outputs: int, seed: int) -> list[Out
     return plan
 
 
-def track(tracker: StakingEvent, plan: list[Output], start: int, stop: int) -> None:
+def track(
+    tracker: StakingEvent | PreLaunchFloor, plan: list[Output], start: int, stop: int
+) -> None:
     book, spend = tracker.book, tracker.spend
     for output_id, address, amount, booked, spent in plan[start:stop]:
         book(output_id, address, amount, booked)
@@ -109,6 +116,58 @@ def outputs_curve(event: ParticipationEvent, sizes: list[int]) -> tuple[JSON, fl
     report("prelaunch", found)
     largest = found["rows"][-1]
     return found, largest["seconds"] + largest["resultsSeconds"]
+
+
+def make_floor(event: ParticipationEvent) -> PreLaunchFloor:
+    staking = event.staking
+    assert staking is not None
+    return PreLaunchFloor(
+        event.event_id(),
+        staking.symbol,
+        event.start,
+        event.end,
+        staking.numerator,
+        staking.denominator,
+        staking.required_minimum_rewards,
+    )
+
+
+def results_into(found: list[Any], tracker: StakingEvent | PreLaunchFloor) -> None:
+    found.append(tracker.results())
+
+
+def floor_run(event: ParticipationEvent, size: int, chunk: int, rounds: int) -> Stream:
+    """The contract and its floor on the same outputs, a chunk each in turn, then the results
+    of each (a sample of their own); the results must be equal, checksum included."""
+    for seed in range(rounds):
+        plan = make_outputs(event, size, 31 + seed)
+        tracker, floor = StakingEvent(event), make_floor(event)
+        for start in range(0, size, chunk):
+            batch = len(plan[start : start + chunk])
+            yield "contract", timed(batch, partial(track, tracker, plan, start, start + chunk))
+            yield "floor", timed(batch, partial(track, floor, plan, start, start + chunk))
+        found: list[Any] = []
+        yield "contract results", timed(size, partial(results_into, found, tracker))
+        yield "floor results", timed(size, partial(results_into, found, floor))
+        ours, theirs = found
+        assert (ours.total_rewards, ours.checksum, ours.rewards) == theirs, "floor disagrees"
+
+
+def floor_comparison(event: ParticipationEvent, size: int, chunk: int) -> list[JSON]:
+    samples = collect(floor_run(event, size, chunk, 3))
+    checked = f"3 rounds of {size:,} outputs: totals, rewards and checksums equal to the floor's"
+    found = [
+        versus("pre-launch: outputs", "output", samples, checked),
+        versus(
+            "pre-launch: results",
+            "output",
+            {"contract": samples["contract results"], "floor": samples["floor results"]},
+            checked,
+        ),
+    ]
+    for each in found:
+        report_floor("prelaunch", each)
+    return found
 
 
 def baseline(event: ParticipationEvent, outputs: int) -> JSON:
@@ -165,12 +224,14 @@ def run(scale: Scale) -> JSON:
     event = parse_event(ROUND)
     sizes = scale.pick([1_000, 10_000, 100_000], [1_000, 10_000, 100_000], [10, 100, 1_000])
     outputs, total = outputs_curve(event, sizes)
+    floors = floor_comparison(event, sizes[1], sizes[0] // SAMPLES_PER_RUN)
     base = baseline(event, scale.pick(4, 2, 1))
     memory = memory_per_unit("output", sizes, lambda n: tracked(event, n))
     return {
         "title": "Pre-launch staking",
         "workload": f"{sizes[-1]:,} outputs over a full {MILESTONES:,}-milestone round",
         "curves": [outputs],
+        "floors": floors,
         "baseline": base,
         "memory": memory,
         "targets": [
@@ -179,6 +240,14 @@ def run(scale: Scale) -> JSON:
                 "pre-launch: seconds for the largest round, results included",
                 round(total, 3),
                 2,
+                scaled=True,
+            ),
+            *(floor_target(found) for found in floors),
+            target(
+                "pre-launch: speed-up over the milestone walk",
+                base["speedup"],
+                SPEEDUP,
+                at_least=True,
                 scaled=True,
             ),
             target("pre-launch: state bytes per output constant", memory["ratio"], FLAT),

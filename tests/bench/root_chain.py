@@ -17,25 +17,32 @@ import random
 import statistics
 from functools import partial
 
-from contracts.accounts import COMMUNITY, SYSTEM
+from contracts.accounts import COMMUNITY, REWARDS_POOL, SYSTEM
 from contracts.assembly import AssemblyNetwork
 from contracts.ledger import genesis_allocation
 from contracts.root_chain import Evidence, Severity, Status
+from contracts.root_chain.records import EPOCHS_PER_YEAR as EPOCHS
+from tests.bench.floors import RootChainFloor
 from tests.bench.harness import (
     FLAT,
     JSON,
+    SPEEDUP,
     Scale,
     Stream,
     alternate,
     clock,
+    collect,
     count_calls,
     curve,
     flat_targets,
+    floor_target,
     memory_per_unit,
     quiet,
     report,
+    report_floor,
     target,
     timed,
+    versus,
 )
 from tests.oracles.root_chain import NaiveRootChain
 
@@ -107,6 +114,83 @@ def epochs_curve(validators: int, sizes: list[int], epochs: int) -> JSON:
     return found
 
 
+def floor_of(network: AssemblyNetwork) -> RootChainFloor:
+    """The floor, from the network's state: each validator's pool and accumulator, the
+    balances the epoch moves, the supply and the provision."""
+    chain = network.chain
+    rows = []
+    for vid, v in chain.validators.items():
+        acc = v.rewards
+        assert v.operational and v.next_commission_bp is None
+        rows.append(
+            [
+                vid,
+                v.operator,
+                v.commission_bp,
+                v.tokens,
+                v.shares,
+                v.shares_of(v.operator),
+                acc.total_active,
+                acc.total_pending,
+                acc.reward_per_unit,
+                acc.period,
+                dict(acc.checkpoints),
+                acc.offered,
+                acc.undistributed,
+                acc.rounding_scaled,
+                v.status is Status.ACTIVE,
+            ]
+        )
+    provision = chain.provision
+    return RootChainFloor(
+        rows,
+        dict(network.ledger.balances),
+        network.ledger.supply(),
+        (provision.epoch_in_year, provision.year_base, provision.cumulative, EPOCHS),
+        chain.params.basis_points("ASMB_INFLATION_RATE"),
+        chain.params.integer("ASMB_MIN_VALIDATOR_BOND"),
+        REWARDS_POOL,
+        COMMUNITY,
+    )
+
+
+def same_as_floor(network: AssemblyNetwork, floor: RootChainFloor) -> None:
+    chain = network.chain
+    assert network.ledger.supply() == floor.supply
+    for row in floor.validators:
+        v = chain.validators[row[0]]
+        acc = v.rewards
+        assert (v.status is Status.ACTIVE) == row[14], row[0]
+        assert [acc.total_active, acc.total_pending, acc.reward_per_unit, acc.period] == row[6:10]
+        assert [acc.offered, acc.undistributed, acc.rounding_scaled] == row[11:14], row[0]
+        assert acc.checkpoints == row[10], row[0]
+    for account, balance in network.ledger.balances.items():
+        assert balance == floor.balances.get(account, 0), account
+
+
+def floor_run(validators: int, delegations: int, epochs: int, outcome: list[str]) -> Stream:
+    """Epochs of the network and of its floor in turns (no slashes: the floor has none); then
+    every pool's accumulator, the supply and every balance must be equal."""
+    network = build(validators, delegations)
+    floor = floor_of(network)
+    for _ in range(epochs):
+        yield "contract", timed(1, partial(advance, network))
+        yield "floor", timed(1, floor.end_epoch)
+    same_as_floor(network, floor)
+    outcome.append(
+        f"after {epochs} epochs every pool's accumulator, the supply and every balance "
+        "equal to the floor's"
+    )
+
+
+def floor_comparison(validators: int, delegations: int, epochs: int) -> JSON:
+    outcome: list[str] = []
+    samples = collect(floor_run(validators, delegations, epochs, outcome))
+    found = versus("root chain: epochs", "epoch", samples, outcome[0])
+    report_floor("rootchain", found)
+    return found
+
+
 def baseline(validators: int, delegations: int, epochs: int) -> JSON:
     """Epochs of the network and of the naive oracle in lock step; every reward checked."""
     network = build(validators, delegations)
@@ -153,7 +237,12 @@ def run(scale: Scale) -> JSON:
     sizes = scale.pick([10_000, 100_000, 1_000_000], [100, 1_000, 10_000], [20, 40, 80])
     epochs = scale.pick(365, 40, 20)
     epochs_ = epochs_curve(validators, sizes, epochs)
-    base = baseline(validators, scale.pick(10_000, 1_000, 20), scale.pick(30, 5, 2))
+    floor = floor_comparison(validators, sizes[0], scale.pick(60, 20, 4))
+    # The naive loop's cost is per delegation, the network's per validator: the speed-up is set
+    # by the delegations per validator, so the workload's density (its largest size's) is run
+    # on a tenth of its validators; and a sparse network of 10 delegations per validator beside.
+    base = baseline(validators // 10, sizes[-1] // 10, scale.pick(5, 3, 2))
+    base["sparse"] = baseline(validators, scale.pick(10_000, 1_000, 20), scale.pick(30, 5, 2))
     memory = memory_per_unit(
         "delegation",
         scale.pick([1_000, 10_000, 100_000], [100, 1_000, 10_000], [10, 20, 40]),
@@ -166,11 +255,21 @@ def run(scale: Scale) -> JSON:
             f"{epochs} epochs with {epochs // 20} random slashes"
         ),
         "curves": [epochs_],
+        "floors": [floor],
         "baseline": base,
         "memory": memory,
         "targets": [
             *flat_targets([epochs_]),
             target("root chain: Python calls per epoch flat", epochs_["callsRatio"], FLAT),
+            floor_target(floor),
+            target(
+                f"root chain: speed-up over the naive loop at the workload's "
+                f"{base['delegations'] // base['validators']:,} delegations per validator",
+                base["speedup"],
+                SPEEDUP,
+                at_least=True,
+                scaled=True,
+            ),
             target("root chain: state bytes per delegation constant", memory["ratio"], FLAT),
         ],
     }
