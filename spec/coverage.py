@@ -14,6 +14,7 @@ checked nowhere.
 from __future__ import annotations
 
 import ast
+import functools
 from collections import defaultdict
 from pathlib import Path
 
@@ -42,38 +43,53 @@ def scan(tests_dir: Path) -> dict[str, list[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     symbolic = {i.id for i in inv.INVARIANTS if i.symbolic}
     for path in sorted(tests_dir.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         relative = path.relative_to(tests_dir.parent).as_posix()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-                decorators = node.decorator_list
-                where = f"{relative}::{node.name}"
-            elif (
-                isinstance(node, ast.Assign)
-                and isinstance(node.value, ast.Call)
-                and _marker_ids(node.value.func)
-            ):
-                # ``TestMachine = pytest.mark.invariant("ID", ...)(Machine.TestCase)``
-                decorators = [node.value.func]
-                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
-                where = f"{relative}::{names[0] if names else '?'}"
-            elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets
-            ):
-                decorators = (
-                    list(node.value.elts)
-                    if isinstance(node.value, ast.List | ast.Tuple)
-                    else [node.value]
-                )
-                where = relative
-            else:
-                continue
-            for decorator in decorators:
-                for invariant_id in _marker_ids(decorator):
-                    ids = symbolic if invariant_id == ALL_SYMBOLIC else {invariant_id}
-                    for one in ids:
-                        found[one].add(where)
+        status = path.stat()
+        for where, ids in _markers(str(path), relative, status.st_mtime_ns, status.st_size):
+            for invariant_id in ids:
+                for one in symbolic if invariant_id == ALL_SYMBOLIC else {invariant_id}:
+                    found[one].add(where)
     return {k: sorted(v) for k, v in sorted(found.items())}
+
+
+@functools.lru_cache(maxsize=4096)
+def _markers(
+    path: str, relative: str, mtime_ns: int, size: int
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The markers of one test file: (where, ids) pairs. Cached by the file's modification time
+    and size, so that a site build's pages (each listing the tests of its invariants) parse
+    every test file once, and a changed file is parsed again."""
+    del mtime_ns, size  # only the cache's key
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=path)
+    markers = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            decorators = node.decorator_list
+            where = f"{relative}::{node.name}"
+        elif (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and _marker_ids(node.value.func)
+        ):
+            # ``TestMachine = pytest.mark.invariant("ID", ...)(Machine.TestCase)``
+            decorators = [node.value.func]
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            where = f"{relative}::{names[0] if names else '?'}"
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets
+        ):
+            decorators = (
+                list(node.value.elts)
+                if isinstance(node.value, ast.List | ast.Tuple)
+                else [node.value]
+            )
+            where = relative
+        else:
+            continue
+        ids = tuple(i for decorator in decorators for i in _marker_ids(decorator))
+        if ids:
+            markers.append((where, ids))
+    return tuple(markers)
 
 
 def unchecked(tests_dir: Path) -> list[str]:
