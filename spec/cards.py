@@ -9,6 +9,7 @@ asterisk is eaten; :mod:`spec.render` places them on the pages, grouped by progr
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -339,10 +340,17 @@ def invariant_card(
     )
 
 
+@functools.cache
+def _published_proofs() -> Mapping[str, Proof]:
+    """The proofs under the published parameters, once per process (each program's section of
+    the catalog shows some of them; the parameters cannot change while the site is built)."""
+    return inv.prove_all()
+
+
 def invariant_cards(invariants: Iterable[inv.Invariant], tests_dir: Path | None) -> str:
     """Cards of the given invariants, with the tests found under ``tests_dir``."""
     checked = coverage.scan(tests_dir) if tests_dir is not None else {}
-    proofs = inv.prove_all()
+    proofs = _published_proofs()
     cards = (invariant_card(i, proofs, checked) for i in invariants)
     return '<div class="spec-cards">\n' + "\n".join(cards) + "\n</div>"
 
