@@ -313,7 +313,8 @@ DIFFERENCES: Final[tuple[Difference, ...]] = (
             ),
         ),
         "Sums are exact integers; a total that would pass 2⁶⁴ − 1 is refused with "
-        "REWARD_OVERFLOW (rewards and status), never wrapped (PRE-REWARD-02).",
+        "REWARD_OVERFLOW (rewards and status), never wrapped (PRE-REWARD-02); so is a ballot's "
+        "tally past 2⁶⁴ − 1, reachable only with more than the supply booked at once.",
     ),
     Difference(
         "ERRATUM-VOTE-TALLY",

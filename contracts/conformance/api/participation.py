@@ -85,11 +85,14 @@ BALLOT = contract(
             "status",
             "status",
             "at:opt_time",
-            "INVALID_MILESTONE",
+            "INVALID_MILESTONE REWARD_OVERFLOW",
             "The tallies of every answer at a milestone, with the node's checksum.",
         ),
     ],
-    {"compute_status": "status at a resolved milestone"},
+    {
+        "compute_status": "status at a resolved milestone",
+        "tallies": "the tallies of status, exact, without the uint64 limit",
+    },
     create_errors="INVALID_EVENT EVENT_CAN_OVERFLOW NOT_A_BALLOT_EVENT",
     create_meaning={
         "event": "The event's JSON as the node's API serves it, with a ballot payload."

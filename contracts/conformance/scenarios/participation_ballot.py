@@ -125,7 +125,30 @@ def _ballot_cases() -> list[Scenario]:
         ),
         ("ballots", "u64"),
     )
-    return [three, magnitudes, _random_ballot()]
+    # 80 outputs of the whole supply over the round's 86,400 counted milestones weigh
+    # 80 · ⌊supply / 1000⌋ · 86,400 > 2⁶⁴ − 1; spending 20 of them at the first counted milestone
+    # leaves 60 · … · 86,400 + 20 · … · 1 within it.
+    crowd = [book(100 + n, 100 + n, SUPPLY, 3_395_665, [1]) for n in range(80)]
+    overflow = Scenario(
+        "participation-ballot",
+        "tally-overflow",
+        "More than the supply booked at once: 80 outputs of the whole IOTA supply voting for one "
+        "answer over the governance round take its accumulated weight past 2⁶⁴ − 1, and status "
+        "answers REWARD_OVERFLOW (the node's uint64 tally would wrap); once 20 are spent at the "
+        "first counted milestone the tally fits and status answers again.",
+        {"event": event("vote/governance_01.json")},
+        (
+            *crowd,
+            s("status", at=3_456_144),
+            s("status", at=3_542_544),
+            s("status", at=None),
+            *(s("spend", outputId=oid(100 + n), milestone=3_456_145) for n in range(20)),
+            s("status", at=3_542_544),
+            s("status", at=3_456_145),
+        ),
+        ("ballots", "u64"),
+    )
+    return [three, magnitudes, overflow, _random_ballot()]
 
 
 def _random_ballot() -> Scenario:
