@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test setup lint typecheck pytest conformance-process docs publish release-record bench mutation clean
+.PHONY: run test setup lint typecheck pytest conformance-process docs publish release-record bench mutation deep clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,20 @@ release-record: $(STAMP)
 # minute. Copy bench-results.json to docs/data/ to publish a full run's figures on the site.
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+# The deep run (up to an hour on two cores; not part of `make test`): every stateful machine and
+# every differential machine under the `deep` Hypothesis profile, each for its number of runs in
+# tests/deep.py, a million rule steps in all. Prints each machine's steps, seconds and steps per
+# second and the total, and exits 1 on a failure, on fewer steps or on a run over the hour.
+DEEP_LOG := .hypothesis/deep-run.jsonl
+DEEP_TESTS := tests/stateful contracts/conformance/suite/test_differential.py::test_differential
+deep: $(STAMP)
+	@mkdir -p $(dir $(DEEP_LOG)) && rm -f $(DEEP_LOG)
+	@start=$$(date +%s); \
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -q -p tests.deep --deep-budget --deep-log $(DEEP_LOG) \
+		-n 2 --dist worksteal $(DEEP_TESTS); \
+	status=$$?; \
+	$(BIN)/python -m tests.deep report $(DEEP_LOG) --elapsed $$(( $$(date +%s) - start )) --status $$status
 
 # Mutation testing of contracts/ (long; not part of `make test`): prints the mutation score.
 # It runs from a venv of its own holding the test dependencies but not this project: mutmut tests

@@ -1,7 +1,8 @@
 """Shared test configuration: Hypothesis profiles and paths to the seeds and fixtures.
 
 Profiles: ``ci`` (the default: derandomised, bounded, minutes on two cores), ``deep``
-(``HYPOTHESIS_PROFILE=deep``: many more examples and longer stateful runs) and ``mutation``
+(``HYPOTHESIS_PROFILE=deep``: many more examples and longer stateful runs; ``make deep`` runs
+the state machines with it, each for its number of runs in ``tests/deep.py``) and ``mutation``
 (``make mutation``: derandomised and lighter still, as the tests run once per mutant).
 """
 
