@@ -210,7 +210,7 @@ def flatness_table(results: JSON) -> str:
     lines = ["| curve | sizes | largest / smallest cost per operation |", "|---|---|---|"]
     for workload in results["workloads"].values():
         for found in workload["curves"]:
-            sizes = " / ".join(f"{r['size']:,}" for r in found["rows"])
+            sizes = ", ".join(f"{r['size']:,}" for r in found["rows"])
             limit = f"≤ {results.get('flatWithin', FLAT)}"
             if "controlRatio" in found:
                 limit = f"a plain dictionary's: {found['controlRatio']}"
@@ -298,7 +298,9 @@ def targets_table(results: JSON) -> str:
     for t in targets + list(results.get("author", {}).get("targets", [])):
         sign = "≥" if t["atLeast"] else "≤"
         verdict = _verdict(t, enforce_scaled)
-        lines.append(f"| {t['name']} | {t['measured']} | {sign} {t['limit']} | {verdict} |")
+        measured = t["measured"]
+        shown = f"{measured:,}" if isinstance(measured, int | float) else str(measured)
+        lines.append(f"| {t['name']} | {shown} | {sign} {t['limit']} | {verdict} |")
     return "\n".join(lines)
 
 
