@@ -205,8 +205,6 @@ def build_sweep(
     assumed = dict(assumed or {})
     if changes:
         validate(changes)
-    elif sweep.id not in pm.BY_ID:
-        validate(changes)  # an assumption sweep needs a proposal: the same message as what-if
     check_timing(from_epoch, years)
     if sweep.id in assumed:
         raise WhatIfError(f"--sweep {sweep.id}: also given with --assume; give it once")

@@ -160,6 +160,18 @@ _NODE_HELP = (
 )
 
 
+def _event_outputs_at(parser: Any) -> None:
+    """The arguments ``rewards`` and ``status`` share: the event, its outputs, a milestone."""
+    parser.add_argument("--event", required=True, metavar="EVENT.json")
+    parser.add_argument("--outputs", required=True, metavar="OUTPUTS.json")
+    parser.add_argument(
+        "--at",
+        type=uint32_argument,
+        metavar="MILESTONE",
+        help="milestone index (default: the event's end; later milestones clamp to the end)",
+    )
+
+
 def register(commands: Any) -> None:
     event_id = commands.add_parser("event-id", help="a participation event's id (lower-case hex)")
     event_id.add_argument("event", metavar="EVENT.json")
@@ -168,14 +180,7 @@ def register(commands: Any) -> None:
     rewards = commands.add_parser(
         "rewards", help="a staking event's results at a milestone, as the node computed them"
     )
-    rewards.add_argument("--event", required=True, metavar="EVENT.json")
-    rewards.add_argument("--outputs", required=True, metavar="OUTPUTS.json")
-    rewards.add_argument(
-        "--at",
-        type=uint32_argument,
-        metavar="MILESTONE",
-        help="milestone index (default: the event's end; later milestones clamp to the end)",
-    )
+    _event_outputs_at(rewards)
     rewards.add_argument(
         "--profile", choices=[p.value for p in Profile], default=Profile.DEPLOYED.value
     )
@@ -192,14 +197,7 @@ def register(commands: Any) -> None:
     status = commands.add_parser(
         "status", help="what the node's event status endpoint returns at a milestone"
     )
-    status.add_argument("--event", required=True, metavar="EVENT.json")
-    status.add_argument("--outputs", required=True, metavar="OUTPUTS.json")
-    status.add_argument(
-        "--at",
-        type=uint32_argument,
-        metavar="MILESTONE",
-        help="milestone index (default: the event's end; later milestones clamp to the end)",
-    )
+    _event_outputs_at(status)
     status.add_argument("--node-compatible", action="store_true", help=_NODE_HELP)
     status.set_defaults(handler=_status)
 

@@ -24,9 +24,9 @@ from spec.commands.common import (
     write_file,
     write_out,
 )
+from spec.sweep import MAX_STEPS
 
 EXIT_INVARIANT_FAILS = 3
-MAX_STEPS = 101
 
 
 def _change(text: str) -> tuple[str, Fraction]:
