@@ -32,7 +32,7 @@ import contextlib
 import functools
 import inspect
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from enum import Enum
 from fractions import Fraction
@@ -270,36 +270,120 @@ def fingerprint(value: object) -> object:
     return _fingerprint(value, {})
 
 
+# How each type is fingerprinted, decided once per type: the self-check fingerprints the whole
+# state on every call, so the work per value is kept to a dictionary lookup, and a scalar member
+# (most members are) costs no call at all.
+# An opaque callable (a built-in) is named; a function, method or class is named too, but as an
+# object that may be reached again (a second visit is a reference).
+_SCALAR, _ENUM, _OPAQUE, _DICT, _SEQUENCE, _SET, _NAMED, _OBJECT = range(8)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    category: int
+    #: For objects: the dataclass fields (always set), the slots (read when set) and whether
+    #: instances have a ``__dict__``.
+    fields: tuple[str, ...] = ()
+    slots: tuple[str, ...] = ()
+    has_dict: bool = False
+    #: The fields in the image's order, and as a set (an instance whose ``__dict__`` holds
+    #: exactly its fields -- the common dataclass -- is read in this order directly).
+    ordered: tuple[str, ...] = ()
+    field_set: frozenset[str] = frozenset()
+
+
+_SCALARS: Final = frozenset((type(None), bool, int, str, bytes, float, Fraction))
+_plans: dict[type, _Plan] = {kind: _Plan(_SCALAR) for kind in _SCALARS}
+
+
+def _new_plan(kind: type, value: object) -> _Plan:
+    if issubclass(kind, Enum):
+        return _Plan(_ENUM)
+    slots = tuple(
+        dict.fromkeys(slot for cls in kind.__mro__ for slot in getattr(cls, "__slots__", ()))
+    )
+    has_dict = hasattr(value, "__dict__")
+    if callable(value) and not has_dict and not hasattr(value, "__slots__"):
+        return _Plan(_OPAQUE)
+    if issubclass(kind, dict):
+        return _Plan(_DICT)
+    if issubclass(kind, list | tuple):
+        return _Plan(_SEQUENCE)
+    if issubclass(kind, set | frozenset):
+        return _Plan(_SET)
+    if inspect.isfunction(value) or inspect.ismethod(value) or inspect.isclass(value):
+        return _Plan(_NAMED)
+    names = tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+    return _Plan(_OBJECT, names, slots, has_dict, tuple(sorted(names)), frozenset(names))
+
+
 def _fingerprint(value: object, memo: dict[int, int]) -> object:
     kind = type(value)
-    if value is None or kind in (bool, int, str, bytes, float, Fraction):
+    if kind in _SCALARS:
         return (kind.__name__, value)
-    if isinstance(value, Enum):
-        return ("enum", kind.__qualname__, value.name)
-    if callable(value) and not hasattr(value, "__dict__") and not hasattr(value, "__slots__"):
+    plan = _plans.get(kind)
+    if plan is None:
+        plan = _plans[kind] = _new_plan(kind, value)
+    category = plan.category
+    if category == _ENUM:
+        return ("enum", kind.__qualname__, value.name)  # type: ignore[attr-defined]
+    if category == _OPAQUE:
         return ("callable", getattr(value, "__qualname__", repr(value)))
     key = id(value)
     if key in memo:
         return ("ref", memo[key])
     memo[key] = len(memo)
-    if isinstance(value, dict):
-        items = tuple((_fingerprint(k, memo), _fingerprint(v, memo)) for k, v in value.items())
-        return (kind.__qualname__, items)
-    if isinstance(value, list | tuple):
-        return (kind.__qualname__, tuple(_fingerprint(v, memo) for v in value))
-    if isinstance(value, set | frozenset):
-        return (kind.__qualname__, tuple(sorted(repr(v) for v in value)))
-    if inspect.isfunction(value) or inspect.ismethod(value) or inspect.isclass(value):
+    scalars = _SCALARS
+    if category == _DICT:
+        items = value.items()  # type: ignore[attr-defined]
+        return (
+            kind.__qualname__,
+            tuple(
+                [
+                    (
+                        (type(k).__name__, k) if type(k) in scalars else _fingerprint(k, memo),
+                        (type(v).__name__, v) if type(v) in scalars else _fingerprint(v, memo),
+                    )
+                    for k, v in items
+                ]
+            ),
+        )
+    if category == _SEQUENCE:
+        members: Iterable[object] = value  # type: ignore[assignment]
+        return (
+            kind.__qualname__,
+            tuple(
+                [
+                    (type(v).__name__, v) if type(v) in scalars else _fingerprint(v, memo)
+                    for v in members
+                ]
+            ),
+        )
+    if category == _SET:
+        return (kind.__qualname__, tuple(sorted(repr(v) for v in value)))  # type: ignore[attr-defined]
+    if category == _NAMED:
         return ("callable", getattr(value, "__qualname__", repr(value)))
-    attributes: dict[str, object] = {}
-    if is_dataclass(value) and not isinstance(value, type):
-        attributes.update({f.name: getattr(value, f.name) for f in fields(value)})
-    attributes.update(getattr(value, "__dict__", {}))
-    for cls in kind.__mro__:
-        for slot in getattr(cls, "__slots__", ()):
+    attributes: dict[str, object]
+    if plan.has_dict and not plan.slots and value.__dict__.keys() == plan.field_set:
+        attributes, names = value.__dict__, plan.ordered
+    elif not plan.has_dict and not plan.slots:
+        attributes = {name: getattr(value, name) for name in plan.fields}
+        names = plan.ordered
+    else:
+        attributes = {name: getattr(value, name) for name in plan.fields}
+        if plan.has_dict:
+            attributes.update(value.__dict__)
+        for slot in plan.slots:
             if hasattr(value, slot):
                 attributes[slot] = getattr(value, slot)
+        names = tuple(sorted(attributes))
     return (
         kind.__qualname__,
-        tuple((name, _fingerprint(attributes[name], memo)) for name in sorted(attributes)),
+        tuple(
+            [
+                (name, (type(v).__name__, v) if type(v) in scalars else _fingerprint(v, memo))
+                for name in names
+                for v in (attributes[name],)
+            ]
+        ),
     )
