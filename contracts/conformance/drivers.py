@@ -69,6 +69,9 @@ class Driver(Protocol):
 
     def state(self, instance: str) -> JSON: ...
 
+    def drop(self, instance: str) -> None:
+        """Forget an instance (the suite drops each one when its run ends)."""
+
     def close(self) -> None: ...
 
 

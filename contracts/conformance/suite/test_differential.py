@@ -210,9 +210,16 @@ def machine_for(contract: str, starts: list[Scenario] | None = None) -> type[Rul
 
         def teardown(self) -> None:
             """Every run ends with the rest of its scenario, so each run reaches the deep
-            states the scenario builds, after whatever the random steps did."""
-            if hasattr(self, "script"):
+            states the scenario builds, after whatever the random steps did; then both sides
+            forget the run's instances (a session's driver would otherwise hold every
+            instance of every run)."""
+            if not hasattr(self, "script"):
+                return
+            try:
                 self.scripted(len(self.script))
+            finally:
+                self.reference.drop(self.ref)
+                self.driver.drop(self.iut)
 
         @rule(data=st.data())
         def coherent(self, data: st.DataObject) -> None:

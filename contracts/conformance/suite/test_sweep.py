@@ -116,6 +116,8 @@ def sweep(
         expected = run.step(step.operation, args)
         if operation.mutates and "result" in expected and run.rejected(step.operation, args):
             swept[f"{step.operation} (duplicate)"] += 1
+    reference.drop(run.ref_instance)
+    driver.drop(run.instance)
     return swept
 
 
