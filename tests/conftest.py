@@ -8,6 +8,7 @@ the state machines with it, each for its number of runs in ``tests/deep.py``) an
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +53,14 @@ SHARED = Path(os.environ.get("ASMB_SHARED", REPO.parent / "shared"))
 SEEDS_DIR = SHARED / "seeds"
 SHARED_FIXTURES = SHARED / "fixtures" / "participation-events"
 FIXTURES = REPO / "tests" / "fixtures" / "participation-events"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection built (the modules, their tables, Hypothesis' strategies) lives for the
+    whole run: it is moved out of the collector's sight, so that each full collection during a
+    test walks only what tests create, not the whole heap again."""
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_configure(config: pytest.Config) -> None:
