@@ -28,12 +28,12 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict spec contracts tests
 
 pytest: $(STAMP)
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # The conformance suite once more, driving the reference through the JSON-lines protocol.
 conformance-process: $(STAMP)
 	$(BIN)/pytest contracts/conformance/suite tests/conformance -q -p no:cacheprovider \
-		--implementation "cmd:$(BIN)/python -m contracts.conformance.adapter"
+		-n auto --dist loadgroup --implementation "cmd:$(BIN)/python -m contracts.conformance.adapter"
 
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict

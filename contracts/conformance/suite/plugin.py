@@ -56,6 +56,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "reference_only: checks the reference itself; skipped for other implementations"
     )
+    # pytest-xdist's own marker, declared for runs without it: the sweeps and the check of
+    # their coverage share one group, which ``--dist loadgroup`` keeps on one worker.
+    config.addinivalue_line("markers", "xdist_group(name): run on one pytest-xdist worker")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

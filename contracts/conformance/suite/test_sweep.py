@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pytest
 
@@ -129,6 +129,11 @@ def coverage() -> dict[tuple[str, str], int]:
 SWEPT = [s for s in SCENARIOS if s.steps]
 
 
+#: The sweeps and the check of what they covered run in one process (``--dist loadgroup``).
+ONE_WORKER: Final = pytest.mark.xdist_group("sweeps")
+
+
+@ONE_WORKER
 @pytest.mark.parametrize("scenario", SWEPT, ids=lambda s: f"{s.contract}/{s.name}")
 def test_sweep(
     scenario: Scenario,
@@ -157,14 +162,15 @@ def _swept_here(coverage: dict[tuple[str, str], int], selected: frozenset[str]) 
     )
 
 
-def test_every_mutating_operation_of_the_selected_contracts_is_swept(
+@ONE_WORKER
+def test_sweeps_reach_every_mutating_operation_of_the_selected_contracts(
     coverage: dict[tuple[str, str], int], selected: frozenset[str]
 ) -> None:
     if not coverage:
         pytest.skip("run together with test_sweep")
     if os.environ.get("PYTEST_XDIST_WORKER") and not _swept_here(coverage, selected):
-        # Under pytest-xdist the sweeps are spread over workers, each with its own coverage:
-        # the check needs them all in one process (``make conformance-process`` runs it so).
+        # Under pytest-xdist without ``--dist loadgroup`` the sweeps are spread over workers,
+        # each with its own coverage: the check needs them all in one process.
         pytest.skip("the sweeps ran on several workers: run the suite in one process")
     missing = [
         f"{api.name}.{name}"
