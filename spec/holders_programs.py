@@ -330,7 +330,15 @@ def get_program(key: str) -> Program:
 
 @cache
 def grid(key: str) -> dict[str, Any]:
-    """One program's published results: every scenario at every amount of the grid."""
+    """One program's published results: every scenario at every amount of the grid (computed
+    once; in a docs build, the IOTA grid on a process of its own, :mod:`spec.precompute`)."""
+    from spec import precompute
+
+    return precompute.value(compute_grid, key)
+
+
+def compute_grid(key: str) -> dict[str, Any]:
+    """:func:`grid`, computed here."""
     program = get_program(key)
     return {
         "key": program.key,

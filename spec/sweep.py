@@ -168,6 +168,20 @@ def tasks(
     return pairs
 
 
+#: The sweep "Writing a proposal" shows (Example 3): the staked share from 10 % to 90 % under a
+#: proposal of 6 % inflation from the start of year 3 (:mod:`spec.precompute` starts it first).
+EXAMPLE_ARGUMENTS: Final = (
+    "--set",
+    "ASMB_INFLATION_RATE=6/100",
+    "--from-epoch",
+    "730",
+    "--years",
+    "10",
+    "--sweep",
+    "ASSUME-BONDED-SHARE=1/10..9/10:5",
+)
+
+
 def run_all(points: Sequence[PointTask], jobs: int) -> list[JSON]:
     """:func:`run_point` of each task, in order: the distinct tasks run once each, on ``jobs``
     processes of the standard library's pool (started afresh, so nothing of this process's
