@@ -42,11 +42,16 @@ import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from spec.sources import SITE_DIR
 from tests.docs import reader_checks as rc
+
+if TYPE_CHECKING:
+    # pytest.param's type; pytest exports it by this name only from 9.2.
+    from _pytest.mark import ParameterSet
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -85,7 +90,7 @@ OTHER_PAGES = "(generated pages)"
 VERBATIM = f"{SITE_DIR}/"
 
 
-def _cases(widths: tuple[int, ...] = WIDTHS) -> list[pytest.ParameterSet]:
+def _cases(widths: tuple[int, ...] = WIDTHS) -> list[ParameterSet]:
     cases = [
         pytest.param(page, width, id=f"{page.strip('/') or 'home'}-{width}")
         for page in PAGES
